@@ -1,0 +1,16 @@
+namespace AuditAggregator.ExaVault;
+
+/// <summary>
+/// The names ExaVault events carry.
+/// </summary>
+public static class ExaVaultSourceNames
+{
+    /// <summary>The source name, <c>exavault</c>.</summary>
+    public const string Source = "exavault";
+
+    /// <summary>The session-activity stream, <c>session</c>.</summary>
+    public const string SessionStream = "session";
+
+    /// <summary>The webhook-log stream, <c>webhook</c>.</summary>
+    public const string WebhookStream = "webhook";
+}

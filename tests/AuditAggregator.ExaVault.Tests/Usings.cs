@@ -1,0 +1,1 @@
+namespace AuditAggregator.ExaVault.Tests;
