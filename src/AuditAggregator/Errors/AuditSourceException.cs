@@ -23,6 +23,7 @@ public sealed class AuditSourceException : AuditException
     /// <param name="vendorErrorCode">The vendor's error code, for example <c>ERROR_INVALID_CREDENTIALS</c>.</param>
     /// <param name="vendorMessage">The vendor's error message; cut to <see cref="MaxVendorMessageLength"/> characters.</param>
     /// <param name="innerException">The cause, if any.</param>
+    /// <param name="retryAfter">How long the vendor asked to wait before trying again, when it said.</param>
     public AuditSourceException(
         string sourceName,
         AuditErrorKind kind,
@@ -30,7 +31,8 @@ public sealed class AuditSourceException : AuditException
         int? statusCode = null,
         string? vendorErrorCode = null,
         string? vendorMessage = null,
-        Exception? innerException = null)
+        Exception? innerException = null,
+        TimeSpan? retryAfter = null)
         : base(BuildMessage(sourceName, description, statusCode, vendorErrorCode, Truncate(vendorMessage)), innerException)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
@@ -40,7 +42,13 @@ public sealed class AuditSourceException : AuditException
         StatusCode = statusCode;
         VendorErrorCode = vendorErrorCode;
         VendorMessage = Truncate(vendorMessage);
+        RetryAfter = retryAfter;
     }
+
+    /// <summary>
+    /// Gets how long the vendor asked to wait before trying again (HTTP <c>Retry-After</c>), or <see langword="null"/>.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; }
 
     /// <summary>
     /// Gets the name of the source that failed.
@@ -75,7 +83,8 @@ public sealed class AuditSourceException : AuditException
     /// <summary>
     /// Gets a value indicating whether trying again later may succeed (throttling, server and network faults).
     /// </summary>
-    public bool IsTransient => Kind is AuditErrorKind.RateLimited or AuditErrorKind.Server or AuditErrorKind.Network;
+    /// <remarks>A malformed body counts: a truncated response is usually a dropped connection.</remarks>
+    public bool IsTransient => Kind is AuditErrorKind.RateLimited or AuditErrorKind.Server or AuditErrorKind.Network or AuditErrorKind.MalformedResponse;
 
     private static string? Truncate(string? text)
     {
