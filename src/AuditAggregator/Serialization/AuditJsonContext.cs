@@ -12,6 +12,7 @@ namespace AuditAggregator.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    UseStringEnumConverter = true,
     Converters = [typeof(InstantJsonConverter), typeof(OffsetJsonConverter), typeof(AuditDetailsJsonConverter)])]
 [JsonSerializable(typeof(AuditEvent))]
 [JsonSerializable(typeof(IReadOnlyList<AuditEvent>))]
