@@ -59,7 +59,7 @@ public static class SourceResilience
                 },
                 OnRetry = args =>
                 {
-                    var retry = new SourceRetry(sourceName, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception);
+                    var retry = new SourceRetry(sourceName, args.AttemptNumber + 2, args.RetryDelay, args.Outcome.Exception);
                     logger?.LogRetry(sourceName, retry.Attempt, retry.Delay, retry.Cause?.Message ?? "unknown");
                     onRetry?.Invoke(retry);
                     return ValueTask.CompletedTask;

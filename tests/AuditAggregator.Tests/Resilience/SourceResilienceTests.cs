@@ -1,0 +1,142 @@
+using AuditAggregator.Resilience;
+using AuditAggregator.Testing;
+
+namespace AuditAggregator.Tests.Resilience;
+
+public class SourceResilienceTests
+{
+    private static SourceResilienceOptions Options() => new() { MaxRetryAttempts = 4, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(8), MaxRetryAfter = TimeSpan.FromSeconds(60) };
+
+    private static AuditSourceException Fault(AuditErrorKind kind, int status, TimeSpan? retryAfter = null) =>
+        new("docspace", kind, "fault", status, retryAfter: retryAfter);
+
+    [Fact]
+    public async Task ExecuteAsync_TransientFailures_RetriedUntilSuccess()
+    {
+        var time = new FakeTimeProvider { AutoAdvance = true };
+        var retries = new List<SourceRetry>();
+        var pipeline = SourceResilience.Create("docspace", Options(), time, onRetry: retries.Add);
+        var attempts = 0;
+
+        var result = await pipeline.ExecuteAsync("docspace", ct =>
+        {
+            attempts++;
+            return attempts switch
+            {
+                1 => throw Fault(AuditErrorKind.Server, 503),
+                2 => throw new HttpRequestException("connection reset"),
+                3 => throw Fault(AuditErrorKind.MalformedResponse, 200),
+                _ => ValueTask.FromResult(42),
+            };
+        });
+
+        Assert.Equal(42, result);
+        Assert.Equal(4, attempts);
+        Assert.Equal([2, 3, 4], retries.Select(r => r.Attempt));
+    }
+
+    [Theory]
+    [InlineData(AuditErrorKind.BadRequest, 400)]
+    [InlineData(AuditErrorKind.Authentication, 401)]
+    [InlineData(AuditErrorKind.Plan, 402)]
+    [InlineData(AuditErrorKind.Authorization, 403)]
+    public async Task ExecuteAsync_PermanentFailure_NotRetried(AuditErrorKind kind, int status)
+    {
+        var pipeline = SourceResilience.Create("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var attempts = 0;
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>("docspace", ct =>
+        {
+            attempts++;
+            throw Fault(kind, status);
+        }).AsTask());
+
+        Assert.Equal(1, attempts);
+        Assert.Equal(status, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_RetryAfter_HonouredAndCapped()
+    {
+        var time = new FakeTimeProvider { AutoAdvance = true };
+        var retries = new List<SourceRetry>();
+        var pipeline = SourceResilience.Create("docspace", Options(), time, onRetry: retries.Add);
+        var attempts = 0;
+
+        await pipeline.ExecuteAsync("docspace", ct =>
+        {
+            attempts++;
+            return attempts switch
+            {
+                1 => throw Fault(AuditErrorKind.RateLimited, 429, TimeSpan.FromSeconds(7)),
+                2 => throw Fault(AuditErrorKind.RateLimited, 429, TimeSpan.FromHours(5)),
+                _ => ValueTask.FromResult(true),
+            };
+        });
+
+        Assert.Equal([TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(60)], retries.Select(r => r.Delay));
+        Assert.All(retries, r => Assert.True(r.IsThrottle));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_EveryAttemptFails_ThrowsTheLastSourceException()
+    {
+        var pipeline = SourceResilience.Create("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var attempts = 0;
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>("docspace", ct =>
+        {
+            attempts++;
+            throw Fault(AuditErrorKind.Server, 503);
+        }).AsTask());
+
+        Assert.Equal(5, attempts);
+        Assert.Equal(503, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_NetworkErrorOnLastAttempt_WrappedWithSourceName()
+    {
+        var options = Options();
+        options.MaxRetryAttempts = 0;
+        var pipeline = SourceResilience.Create("exavault", options, new FakeTimeProvider());
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>("exavault", ct =>
+            throw new HttpRequestException("Connection refused (127.0.0.1:1)")).AsTask());
+
+        Assert.Equal("exavault", ex.SourceName);
+        Assert.Equal(AuditErrorKind.Network, ex.Kind);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AttemptSlowerThanTimeout_RetriedThenReportedAsTimeout()
+    {
+        var options = Options();
+        options.MaxRetryAttempts = 1;
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(50);
+        options.BaseDelay = TimeSpan.FromMilliseconds(1);
+        options.MaxDelay = TimeSpan.FromMilliseconds(1);
+        var pipeline = SourceResilience.Create("docspace", options, TimeProvider.System);
+        var attempts = 0;
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>("docspace", async ct =>
+        {
+            attempts++;
+            await Task.Delay(Timeout.Infinite, ct);
+            return 0;
+        }).AsTask());
+
+        Assert.Equal(2, attempts);
+        Assert.Contains("timed out", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CallerCancels_ThrowsOperationCanceled()
+    {
+        var pipeline = SourceResilience.Create("docspace", Options(), new FakeTimeProvider());
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ExecuteAsync("docspace", ct => ValueTask.FromResult(1), cts.Token).AsTask());
+    }
+}
