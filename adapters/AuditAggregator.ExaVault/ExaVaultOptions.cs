@@ -1,0 +1,97 @@
+using AuditAggregator.Resilience;
+
+namespace AuditAggregator.ExaVault;
+
+/// <summary>
+/// Options of the ExaVault audit source: the account, its credentials, the logs to read, paging and the request budget.
+/// </summary>
+/// <remarks>
+/// Every request counts against the account's daily transaction allowance, so the defaults favour few, large pages and
+/// stop well before the allowance runs out. <see cref="ToString"/> never shows the credentials.
+/// </remarks>
+public sealed class ExaVaultOptions
+{
+    /// <summary>The default <see cref="PageSize"/>.</summary>
+    public const int DefaultPageSize = 1000;
+
+    /// <summary>The largest <see cref="PageSize"/> accepted.</summary>
+    public const int MaxPageSize = 10_000;
+
+    /// <summary>
+    /// Gets or sets the account's address, <c>https://{account}.exavault.com</c>; the API path <c>/api/v2</c> is added
+    /// unless the address already ends with it. Required; HTTPS unless the host is a loopback address.
+    /// </summary>
+    public Uri? AccountUrl { get; set; }
+
+    /// <summary>
+    /// Gets or sets the API key, sent as the <c>ev-api-key</c> header. Required.
+    /// </summary>
+    public string ApiKey { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Gets or sets the access token, sent as the <c>ev-access-token</c> header. Required.
+    /// </summary>
+    public string AccessToken { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Gets or sets the logs to read. Default <see cref="ExaVaultStreams.All"/>.
+    /// </summary>
+    public ExaVaultStreams Streams { get; set; } = ExaVaultStreams.All;
+
+    /// <summary>
+    /// Gets or sets the number of entries asked for per request (<c>limit</c>), 1 to <see cref="MaxPageSize"/>.
+    /// Default <see cref="DefaultPageSize"/>.
+    /// </summary>
+    /// <remarks>
+    /// The vendor documents no maximum (its samples use 200). A thousand keeps an export of N events to
+    /// <c>ceil(N / 1000)</c> requests, five times fewer than 200. Lower it if an account's server ever caps pages below
+    /// the requested size: a capped page looks short and would end the read early.
+    /// </remarks>
+    public int PageSize { get; set; } = DefaultPageSize;
+
+    /// <summary>
+    /// Gets or sets the most pages one read of one log may fetch before it fails. Default 10,000.
+    /// </summary>
+    public int MaxPages { get; set; } = 10_000;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether each event carries the vendor's entry as JSON in
+    /// <see cref="AuditEvent.RawRecord"/>. Default <see langword="false"/>.
+    /// </summary>
+    public bool IncludeRawRecord { get; set; }
+
+    /// <summary>
+    /// Gets or sets the number of remaining requests (<c>X-RateLimit-Remaining</c>) below which requests are delayed,
+    /// more the closer the count comes to <see cref="StopBelow"/>. Default 1,000.
+    /// </summary>
+    public long SlowDownBelow { get; set; } = 1000;
+
+    /// <summary>
+    /// Gets or sets the number of remaining requests below which no request is sent: the read fails with an
+    /// <see cref="AuditSourceException"/> of kind <see cref="AuditErrorKind.RateLimited"/> instead. At least 1,
+    /// so that the allowance is never spent to the last request. Default 100, a reserve for the account's other clients.
+    /// </summary>
+    /// <remarks>
+    /// A count older than an hour is no longer trusted (the allowance renews over a rolling 24 hours); the next
+    /// request then reads a fresh one.
+    /// </remarks>
+    public long StopBelow { get; set; } = 100;
+
+    /// <summary>
+    /// Gets or sets the delay before a request when the remaining count has fallen to <see cref="StopBelow"/>; at
+    /// <see cref="SlowDownBelow"/> the delay is zero, and it grows linearly in between. Default 5 seconds.
+    /// </summary>
+    public TimeSpan MaxSlowDownDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Gets or sets retries, timeouts and the client-side rate limit. Default: the core defaults with at most
+    /// 10 requests per second, ExaVault's limit per address.
+    /// </summary>
+    public SourceResilienceOptions Resilience { get; set; } = new() { MaxRequestsPerSecond = 10 };
+
+    /// <summary>
+    /// Returns a description of the options without the credentials.
+    /// </summary>
+    /// <returns>The account address, the logs and the page size.</returns>
+    public override string ToString() => $"ExaVault {AccountUrl} ({Streams}, {PageSize} per page)";
+}
