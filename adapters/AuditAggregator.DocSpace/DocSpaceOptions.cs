@@ -1,0 +1,79 @@
+using AuditAggregator.Resilience;
+
+namespace AuditAggregator.DocSpace;
+
+/// <summary>
+/// Options of the DocSpace login-history client and source.
+/// </summary>
+/// <remarks>
+/// Exactly one credential must be given: <see cref="Credential"/>, or one of the configuration-friendly
+/// <see cref="ApiKey"/>, <see cref="AccessToken"/>, <see cref="SessionToken"/> or <see cref="Email"/> with
+/// <see cref="Password"/>. Options are validated at start-up.
+/// </remarks>
+public sealed class DocSpaceOptions
+{
+    /// <summary>The most events the server returns per page, and the default page size.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// Gets or sets the portal's address, for example <c>https://portal.example.com</c>. Required; HTTPS unless the host is loopback.
+    /// </summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>
+    /// Gets or sets the credential, built with the factory methods of <see cref="DocSpaceCredential"/>.
+    /// </summary>
+    public DocSpaceCredential? Credential { get; set; }
+
+    /// <summary>
+    /// Gets or sets a personal access token / API key (<c>sk-...</c>), as an alternative to <see cref="Credential"/>.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Gets or sets a fixed OAuth2 / OpenID access token, as an alternative to <see cref="Credential"/>.
+    /// </summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>
+    /// Gets or sets a session token, sent as the <c>asc_auth_key</c> cookie, as an alternative to <see cref="Credential"/>.
+    /// </summary>
+    public string? SessionToken { get; set; }
+
+    /// <summary>
+    /// Gets or sets the e-mail address for Basic authentication, together with <see cref="Password"/>.
+    /// </summary>
+    public string? Email { get; set; }
+
+    /// <summary>
+    /// Gets or sets the password for Basic authentication, together with <see cref="Email"/>.
+    /// </summary>
+    public string? Password { get; set; }
+
+    /// <summary>
+    /// Gets or sets the number of events asked for per page, 1 to 100. Default 100.
+    /// </summary>
+    public int PageSize { get; set; } = MaxPageSize;
+
+    /// <summary>
+    /// Gets or sets the most pages one read may fetch; a read that needs more fails rather than return part of the
+    /// window. Default 10,000 (a million events, beyond the 180-day retention of any real portal).
+    /// </summary>
+    public int MaxPages { get; set; } = 10_000;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether each event carries the vendor's record as JSON in
+    /// <see cref="AuditEvent.RawRecord"/>. Default <see langword="false"/>.
+    /// </summary>
+    public bool IncludeRawRecord { get; set; }
+
+    /// <summary>
+    /// Gets or sets how often a report job's progress is polled. Default 3 seconds.
+    /// </summary>
+    public TimeSpan ReportPollInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Gets or sets the retries, timeouts and client-side rate limit around each page fetch.
+    /// </summary>
+    public SourceResilienceOptions Resilience { get; set; } = new();
+}

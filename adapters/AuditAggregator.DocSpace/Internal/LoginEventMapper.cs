@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace AuditAggregator.DocSpace.Internal;
+
+/// <summary>
+/// Maps a <see cref="DocSpaceLoginEvent"/> to the unified <see cref="AuditEvent"/> (audit-event.md).
+/// </summary>
+internal static class LoginEventMapper
+{
+    /// <summary>
+    /// ISO 8601 with up to nine fractional digits and <c>Z</c> or <c>+hh:mm</c>; the server sends seven.
+    /// </summary>
+    private static readonly OffsetDateTimePattern DatePattern = OffsetDateTimePattern.ExtendedIso;
+
+    public static AuditEvent Map(DocSpaceLoginEvent record, bool includeRawRecord)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var time = ParseDate(record);
+        var (action, outcome) = LoginActionTable.Map(record.ActionId);
+        return new AuditEvent
+        {
+            Source = DocSpaceSourceNames.Source,
+            Stream = DocSpaceSourceNames.LoginStream,
+            SourceId = record.Id.ToString(CultureInfo.InvariantCulture),
+            Time = time.ToInstant(),
+            Offset = time.Offset,
+            Category = action == AuditActions.Other ? AuditCategory.Other : AuditCategory.Authentication,
+            Action = action,
+            Outcome = outcome,
+            Actor = new AuditActor(ActorId(record.UserId), Text(record.User), Text(record.Login)),
+            Ip = Text(record.Ip),
+            UserAgent = Join("; ", Text(record.Browser), Text(record.Platform)),
+            Location = Join(", ", Text(record.City), Text(record.Country)),
+            VendorAction = record.ActionId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            VendorActionName = LoginActionTable.Name(record.ActionId),
+            Details = Details(record),
+            RawRecord = includeRawRecord ? JsonSerializer.Serialize(record, DocSpaceJsonContext.Default.DocSpaceLoginEvent) : null,
+        };
+    }
+
+    private static OffsetDateTime ParseDate(DocSpaceLoginEvent record)
+    {
+        var result = DatePattern.Parse(record.Date ?? string.Empty);
+        if (!result.Success)
+        {
+            throw new AuditSourceException(
+                DocSpaceSourceNames.Source,
+                AuditErrorKind.MalformedResponse,
+                $"Login event {record.Id} has no readable 'date' (expected an ISO 8601 date-time with an offset).",
+                innerException: result.Exception);
+        }
+
+        return result.Value;
+    }
+
+    private static string? ActorId(Guid? userId) =>
+        userId is { } id && id != Guid.Empty ? id.ToString("D", CultureInfo.InvariantCulture) : null;
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string? Join(string separator, string? first, string? second) =>
+        first is null ? second : second is null ? first : string.Concat(first, separator, second);
+
+    private static AuditDetails Details(DocSpaceLoginEvent record)
+    {
+        var items = new List<KeyValuePair<string, AuditValue>>(4);
+        if (Text(record.Action) is { } sentence)
+        {
+            items.Add(new("action", sentence));
+        }
+
+        if (Text(record.Page) is { } page)
+        {
+            items.Add(new("page", page));
+        }
+
+        if (record.AdditionalProperties is { Count: > 0 } extra)
+        {
+            foreach (var (key, value) in extra)
+            {
+                items.Add(new(key, AuditValue.FromJsonElement(value)));
+            }
+        }
+
+        return items.Count == 0 ? AuditDetails.Empty : new AuditDetails(items);
+    }
+}

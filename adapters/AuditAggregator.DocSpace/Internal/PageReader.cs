@@ -1,0 +1,63 @@
+using AuditAggregator.Paging;
+using AuditAggregator.Resilience;
+using Polly;
+
+namespace AuditAggregator.DocSpace.Internal;
+
+/// <summary>
+/// The <see cref="PageFetcher"/> of one read: fetches a page of the unfiltered log through the resilience pipeline
+/// (request, status and body parse together, so a truncated body is retried), checks it for the no-audit-plan
+/// fallback, and maps every item.
+/// </summary>
+internal sealed class PageReader(
+    IDocSpaceLoginHistoryClient client,
+    ResiliencePipeline pipeline,
+    RequestRateLimiter? limiter,
+    bool includeRawRecord)
+{
+    private readonly NoAuditPlanGuard _guard = new();
+
+    /// <summary>Gets the number of requests sent, the no-audit-plan probe included.</summary>
+    public int Requests { get; private set; }
+
+    public async ValueTask<IReadOnlyList<AuditEvent>> FetchAsync(PageRequest request, CancellationToken cancellationToken)
+    {
+        var page = await FetchRawAsync(request.Offset, request.Size, cancellationToken).ConfigureAwait(false);
+        _guard.Check(request.Offset, request.Size, page);
+        if (NoAuditPlanGuard.NeedsProbe(request.Offset, request.Size, page.Count))
+        {
+            var probe = await FetchRawAsync(NoAuditPlanGuard.FallbackSize, request.Size, cancellationToken).ConfigureAwait(false);
+            _guard.Check(NoAuditPlanGuard.FallbackSize, request.Size, probe);
+        }
+
+        var events = new AuditEvent[page.Count];
+        for (var i = 0; i < page.Count; i++)
+        {
+            events[i] = LoginEventMapper.Map(page[i], includeRawRecord);
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// Sends no filter at all: the server pages before it filters, so the window, user, action and outcome are
+    /// applied on the client by <see cref="AuditPager"/>.
+    /// </summary>
+    private ValueTask<IReadOnlyList<DocSpaceLoginEvent>> FetchRawAsync(long offset, int size, CancellationToken cancellationToken)
+    {
+        var filter = new DocSpaceLoginFilter { StartIndex = checked((int)offset), Count = size };
+        return pipeline.ExecuteAsync(
+            DocSpaceSourceNames.Source,
+            async attemptToken =>
+            {
+                if (limiter is not null)
+                {
+                    await limiter.WaitAsync(attemptToken).ConfigureAwait(false);
+                }
+
+                Requests++;
+                return await client.GetFilteredAsync(filter, attemptToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+}
