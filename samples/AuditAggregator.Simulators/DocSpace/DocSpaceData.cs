@@ -1,0 +1,37 @@
+using AuditAggregator.Simulators.Data.Internal;
+using AuditAggregator.Simulators.DocSpace.Internal;
+
+namespace AuditAggregator.Simulators;
+
+/// <summary>The simulated portal's data: its login history, generated on the fly from the seed.</summary>
+public sealed class DocSpaceData
+{
+    internal DocSpaceData(long seed, DateTimeOffset now, DocSpaceSimulatorOptions options)
+    {
+        Seed = seed;
+        Now = now;
+        var timeline = new Timeline(seed, LoginGenerator.Salt, options.EventCount, now, options.Span, options.AppendedEventSpacing);
+        Generator = new LoginGenerator(seed, timeline, options.IncludeCodesOutsideContract);
+        Login = new SimulatedLog("docspace", "login", timeline, i => Generator.Entry(i).ToRecord());
+    }
+
+    /// <summary>Gets the seed the data set was generated from.</summary>
+    public long Seed { get; }
+
+    /// <summary>Gets the instant the initial data set ends at.</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>Gets the login history (0 = oldest); the server serves it newest first.</summary>
+    public SimulatedLog Login { get; }
+
+    /// <summary>Gets the people with a DocSpace account.</summary>
+    public IReadOnlyList<SimulatedUser> Users => SimulatedUsers.DocSpace;
+
+    internal LoginGenerator Generator { get; }
+
+    /// <summary>Gets the login events in [<paramref name="from"/>, <paramref name="to"/>], oldest first, lazily.</summary>
+    /// <param name="from">The earliest instant, inclusive.</param>
+    /// <param name="to">The latest instant, inclusive.</param>
+    /// <returns>The events.</returns>
+    public IEnumerable<SimulatedRecord> EventsBetween(DateTimeOffset from, DateTimeOffset to) => Login.EventsBetween(from, to);
+}

@@ -1,0 +1,79 @@
+namespace AuditAggregator.Simulators;
+
+/// <summary>
+/// Options of <see cref="DocSpaceSimulator"/>: the data set, the portal's settings and credentials, rate limiting.
+/// </summary>
+public sealed class DocSpaceSimulatorOptions
+{
+    /// <summary>Gets or sets the seed of the data set. Default 1.</summary>
+    public long Seed { get; set; } = 1;
+
+    /// <summary>Gets or sets the number of login events the portal starts with. Default 2,500.</summary>
+    public int EventCount { get; set; } = 2500;
+
+    /// <summary>Gets or sets the instant the data set ends at; when <see langword="null"/> (default), <see cref="TimeProvider"/>'s now at start.</summary>
+    public DateTimeOffset? Now { get; set; }
+
+    /// <summary>Gets or sets the clock for "now" and for rate-limit windows. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets the span the initial events cover, ending at "now". Default 30 days.</summary>
+    public TimeSpan Span { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Gets or sets the spacing of appended events, which start one spacing after "now". Default 1 second.</summary>
+    public TimeSpan AppendedEventSpacing { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the portal's UTC offset, in which <c>date</c> is written. Default +03:00; zero writes <c>Z</c>.</summary>
+    public TimeSpan PortalOffset { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>Gets or sets the plan situation. Default <see cref="DocSpacePlan.Full"/>.</summary>
+    public DocSpacePlan Plan { get; set; } = DocSpacePlan.Full;
+
+    /// <summary>Gets or sets the report generation. Default <see cref="DocSpaceReportMode.Synchronous"/> (today's servers).</summary>
+    public DocSpaceReportMode ReportMode { get; set; } = DocSpaceReportMode.Synchronous;
+
+    /// <summary>Gets or sets how many status polls an asynchronous report takes to complete. Default 3.</summary>
+    public int ReportPollsToComplete { get; set; } = 3;
+
+    /// <summary>Gets the credentials the portal accepts. Default <see cref="DocSpaceCredential.CreateDefaults"/>.</summary>
+    public IList<DocSpaceCredential> Credentials { get; } = DocSpaceCredential.CreateDefaults();
+
+    /// <summary>Gets or sets a value indicating whether the operator enabled rate limiting. Default false.</summary>
+    public bool RateLimitEnabled { get; set; }
+
+    /// <summary>Gets or sets the requests allowed per minute when rate limiting is enabled. Default 1,500.</summary>
+    public int RateLimitPerMinute { get; set; } = 1500;
+
+    /// <summary>Gets or sets how many new events arrive before each page is served (<c>/last</c>, <c>/filter</c>). Default 0.</summary>
+    public int AppendBeforeEachPage { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether to serve a MessageAction code newer than the contract's enum (1030).
+    /// Default false, so that bodies validate; the unknown codes served by default (4035, 7005) are in the enum but
+    /// not in the login table.
+    /// </summary>
+    public bool IncludeCodesOutsideContract { get; set; }
+
+    /// <summary>Gets or sets how many recent requests the request log keeps. Default 10,000.</summary>
+    public int RequestLogCapacity { get; set; } = 10_000;
+
+    internal DateTimeOffset ResolveNow() => TruncateToSecond(Now ?? TimeProvider.GetUtcNow());
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(EventCount);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Span, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegative(AppendBeforeEachPage);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RateLimitPerMinute);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ReportPollsToComplete);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RequestLogCapacity);
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+        if (PortalOffset.Ticks % TimeSpan.TicksPerMinute != 0 || PortalOffset.Duration() > TimeSpan.FromHours(14))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PortalOffset), PortalOffset, "A portal offset is whole minutes within +-14 hours.");
+        }
+    }
+
+    private static DateTimeOffset TruncateToSecond(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+}
