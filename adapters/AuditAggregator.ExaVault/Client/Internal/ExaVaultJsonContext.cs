@@ -13,5 +13,7 @@ namespace AuditAggregator.ExaVault.Internal;
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(ExaVaultLogPage<ExaVaultSessionAttributes>))]
 [JsonSerializable(typeof(ExaVaultLogPage<ExaVaultWebhookAttributes>))]
+[JsonSerializable(typeof(ExaVaultLogEntry<ExaVaultSessionAttributes>))]
+[JsonSerializable(typeof(ExaVaultLogEntry<ExaVaultWebhookAttributes>))]
 [JsonSerializable(typeof(ExaVaultErrorBody))]
 internal sealed partial class ExaVaultJsonContext : JsonSerializerContext;

@@ -1,0 +1,40 @@
+using NodaTime;
+
+namespace AuditAggregator.ExaVault.Internal;
+
+/// <summary>
+/// The part of an <see cref="AuditQuery"/> the server can apply exactly, frozen once per read. The client filter
+/// always runs as well, so a filter sent here only saves requests; anything in doubt is not sent.
+/// </summary>
+/// <param name="StartDate">The window's start rounded down to a second (the wire has whole seconds).</param>
+/// <param name="EndDate">The window's end rounded up to a second; the client filter drops the closed edge.</param>
+/// <param name="Username">The one actor asked for, if exactly one.</param>
+/// <param name="SessionType">The one operation code of the one action asked for, if there is such a code.</param>
+internal sealed record ServerFilter(Instant? StartDate, Instant? EndDate, string? Username, string? SessionType)
+{
+    public static ServerFilter For(AuditQuery query) => new(
+        query.From is { } from ? Floor(from) : null,
+        query.To is { } to ? Ceiling(to) : null,
+        query.Actors is { Count: 1 } actors ? actors.First() : null,
+        query.Actions is { Count: 1 } actions ? OperationCodes.CodeOf(actions.First()) : null);
+
+    /// <summary>Determines whether the session log can hold an event the query keeps.</summary>
+    public static bool WantsSessions(AuditQuery query) =>
+        query.IncludesStream(ExaVaultSourceNames.SessionStream)
+        && (query.Actions is null or { Count: 0 }
+            || query.Actions.Any(a => OperationCodes.CodeOf(a) is not null || string.Equals(a, AuditActions.Other, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Determines whether the webhook log can hold an event the query keeps.</summary>
+    public static bool WantsWebhooks(AuditQuery query) =>
+        query.IncludesStream(ExaVaultSourceNames.WebhookStream)
+        && (query.Actions is null or { Count: 0 }
+            || query.Actions.Contains(AuditActions.WebhookDelivery, StringComparer.OrdinalIgnoreCase));
+
+    private static Instant Floor(Instant instant) => Instant.FromUnixTimeSeconds(instant.ToUnixTimeSeconds());
+
+    private static Instant Ceiling(Instant instant)
+    {
+        var floor = Floor(instant);
+        return floor == instant ? floor : floor + Duration.FromSeconds(1);
+    }
+}
