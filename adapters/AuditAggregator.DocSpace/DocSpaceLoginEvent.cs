@@ -53,7 +53,7 @@ public sealed record DocSpaceLoginEvent
     /// <summary>Gets the page the attempt was made from.</summary>
     public string? Page { get; init; }
 
-    /// <summary>Gets the properties this type does not know, kept so that nothing the server sent is lost.</summary>
+    /// <summary>Gets or sets the properties this type does not know, kept so that nothing the server sent is lost.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
