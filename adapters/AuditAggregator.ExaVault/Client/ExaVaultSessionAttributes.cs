@@ -43,5 +43,5 @@ public sealed class ExaVaultSessionAttributes
 
     /// <summary>Gets the attributes the contract does not declare, kept as sent.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement> AdditionalAttributes { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }

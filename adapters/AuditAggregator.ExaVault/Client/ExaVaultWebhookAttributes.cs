@@ -56,5 +56,5 @@ public sealed class ExaVaultWebhookAttributes
 
     /// <summary>Gets the attributes the contract does not declare, kept as sent.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement> AdditionalAttributes { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }
