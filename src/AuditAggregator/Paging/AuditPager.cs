@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using AuditAggregator.Paging.Internal;
+using AuditAggregator.Telemetry;
 
 namespace AuditAggregator.Paging;
 
@@ -64,7 +65,14 @@ public static class AuditPager
             }
 
             var request = new PageRequest(pageNumber, (long)pageNumber * size, size);
-            var page = await fetchPage(request, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<AuditEvent> page;
+            using (var activity = AuditTelemetry.StartPage(sourceName, pageNumber, request.Offset, size))
+            {
+                page = await fetchPage(request, cancellationToken).ConfigureAwait(false);
+                activity?.SetTag("auditaggregator.items", page.Count);
+            }
+
+            AuditTelemetry.RecordEvents(sourceName, page.Count);
 
             if (options.DetectRepeatedPages && page.Count == size && previous is not null && SameItems(previous, page))
             {

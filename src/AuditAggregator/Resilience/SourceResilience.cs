@@ -1,4 +1,5 @@
 using AuditAggregator.Resilience.Internal;
+using AuditAggregator.Telemetry;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -61,6 +62,7 @@ public static class SourceResilience
                 {
                     var retry = new SourceRetry(sourceName, args.AttemptNumber + 2, args.RetryDelay, args.Outcome.Exception);
                     logger?.LogRetry(sourceName, retry.Attempt, retry.Delay, retry.Cause?.Message ?? "unknown");
+                    AuditTelemetry.RecordRetry(sourceName, retry.IsThrottle);
                     onRetry?.Invoke(retry);
                     return ValueTask.CompletedTask;
                 },

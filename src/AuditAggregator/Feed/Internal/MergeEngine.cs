@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AuditAggregator.Telemetry;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -84,6 +85,7 @@ internal static class MergeEngine
             return;
         }
 
+        AuditTelemetry.RecordError(pump.Name, failure.Kind);
         if (options.OnSourceFailure == SourceFailureMode.FailFeed)
         {
             throw failure;
