@@ -156,6 +156,13 @@ def docspace():
                     scenario=dict(retry, requiredScenarioState="throttled once")),
     ]
 
+    # The typed client's server-side filters, every one of them: uuid, action by number, UTC dates with 'Z'.
+    window = filter_page("docspace filtered window", auth("Bearer sk-contract-window"), 0, 50, docspace_envelope([docspace_event(i) for i in (0, 8)], href))
+    window["request"]["queryParameters"].update({
+        "userId": {"equalTo": DOCSPACE_USERS[0][1]}, "action": {"equalTo": "1000"},
+        "from": {"equalTo": "2025-06-01T00:00:00Z"}, "to": {"equalTo": "2025-06-03T00:00:00Z"}})
+    files["filter-window.json"] = [window]
+
     # /last: the 20 newest events (a plan without the audit option answers /filter with exactly these).
     files["last.json"] = [{
         "name": "docspace last 20",
@@ -238,11 +245,14 @@ def webhook_entry(n):
     return {"type": "webhookActivity", "id": 2602725 - n, "attributes": attributes}
 
 
-def exavault_page(name, path, key, offset, limit, entries, status=200, body=None, extra=None, deviations=None, scenario=None):
+WINDOW = {"startDate": {"equalTo": "2021-05-01T00:00:00Z"}, "endDate": {"equalTo": "2021-05-11T00:00:00Z"}, "sort": {"equalTo": "-date"}}
+
+
+def exavault_page(name, path, key, offset, limit, entries, status=200, body=None, extra=None, deviations=None, scenario=None, query=None):
     request = {"method": "GET", "urlPath": path,
                "headers": {"ev-api-key": {"equalTo": key}, "ev-access-token": {"equalTo": "contract-access-token"}}}
     if offset is not None:
-        request["queryParameters"] = {"offset": {"equalTo": str(offset)}, "limit": {"equalTo": str(limit)}}
+        request["queryParameters"] = {"offset": {"equalTo": str(offset)}, "limit": {"equalTo": str(limit)}, **(query or {})}
     if body is None:
         body = {"responseStatus": 200, "totalResults": 0, "returnedResults": len(entries), "data": entries}
     mapping = {"name": name, "request": request,
@@ -267,13 +277,21 @@ def exavault():
     # Sessions: three full pages of 25 and a short fourth, offset 0, 25, 50, 75.
     files["session-paging.json"] = [
         exavault_page(f"exavault sessions page {p + 1}", EXAVAULT_SESSION, "contract-paging", p * PAGE, PAGE,
-                      [session_entry(p * PAGE + i) for i in range(size)])
+                      [session_entry(p * PAGE + i) for i in range(size)], query=WINDOW)
         for p, size in enumerate([PAGE, PAGE, PAGE, 4])]
     # Webhooks, v1 and v2 mixed: three full pages and an empty fourth.
     files["webhook-paging.json"] = [
         exavault_page(f"exavault webhooks page {p + 1}", EXAVAULT_WEBHOOKS, "contract-paging", p * PAGE, PAGE,
-                      [webhook_entry(p * PAGE + i) for i in range(size)], deviations=WEBHOOK_DEVIATIONS if size else None)
+                      [webhook_entry(p * PAGE + i) for i in range(size)], deviations=WEBHOOK_DEVIATIONS if size else None, query=WINDOW)
         for p, size in enumerate([PAGE, PAGE, PAGE, 0])]
+    # Server-side filters: the window and the username (the old name 'userName' is silently ignored by the server).
+    by_user = dict(WINDOW, username={"equalTo": "jdoe"})
+    files["username-filter.json"] = [
+        exavault_page("exavault sessions by username", EXAVAULT_SESSION, "contract-username", 0, PAGE,
+                      [session_entry(i) for i in (0, 3, 6)], query=by_user),
+        exavault_page("exavault webhooks by username", EXAVAULT_WEBHOOKS, "contract-username", 0, PAGE,
+                      [webhook_entry(i) for i in (0, 1)], deviations=WEBHOOK_DEVIATIONS, query=by_user),
+    ]
     # Empty first pages.
     files["empty.json"] = [
         exavault_page("exavault sessions empty", EXAVAULT_SESSION, "contract-empty", 0, PAGE, []),
