@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using AuditAggregator.ExaVault.Tests.Support;
+
+namespace AuditAggregator.ExaVault.Tests.Client;
+
+public class ExaVaultClientRateLimitTests
+{
+    [Fact]
+    public async Task RateLimit_AfterEachResponse_ExposesLimitRemainingAndTime()
+    {
+        using var account = new TestAccount();
+        account.Http.Respond(_ => Page(limit: 50_000, remaining: 41_000));
+        account.Http.Respond(_ => Page(limit: 50_000, remaining: 40_999));
+        var client = account.CreateClient();
+        Assert.Null(client.RateLimit);
+
+        await client.GetSessionLogsAsync(new ExaVaultSessionLogQuery());
+        Assert.Equal(new ExaVaultRateLimitState(50_000, 41_000, account.Time.GetUtcNow()), client.RateLimit);
+
+        await client.GetWebhookLogsAsync(new ExaVaultWebhookLogQuery());
+        Assert.Equal(40_999, client.RateLimit!.Remaining);
+        Assert.Equal(40_999, account.CreateClient().RateLimit!.Remaining);
+    }
+
+    [Fact]
+    public async Task RateLimit_ErrorResponse_AlsoObserved()
+    {
+        using var account = new TestAccount(o => o.Resilience.MaxRetryAttempts = 0);
+        account.Http.Respond(_ => Error(HttpStatusCode.InternalServerError, limit: 50_000, remaining: 30_000));
+        var client = account.CreateClient();
+
+        await Assert.ThrowsAsync<AuditSourceException>(() => client.GetSessionLogsAsync(new ExaVaultSessionLogQuery()));
+
+        Assert.Equal(30_000, client.RateLimit!.Remaining);
+    }
+
+    [Fact]
+    public async Task GetSessionLogsAsync_RemainingBelowStopThreshold_StopsBeforeSending()
+    {
+        using var account = new TestAccount(o => o.StopBelow = 100);
+        account.Http.Respond(_ => Page(limit: 50_000, remaining: 99));
+        var client = account.CreateClient();
+        await client.GetSessionLogsAsync(new ExaVaultSessionLogQuery());
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => client.GetSessionLogsAsync(new ExaVaultSessionLogQuery()));
+
+        Assert.Equal(AuditErrorKind.RateLimited, ex.Kind);
+        Assert.Contains("99 of the account's 50000 daily requests remain, fewer than StopBelow (100)", ex.Message, StringComparison.Ordinal);
+        Assert.Null(ex.StatusCode);
+        Assert.Single(account.Http.Requests);
+        Assert.Contains(account.Logs.Lines, l => l.Contains("no more requests are sent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetSessionLogsAsync_429ExhaustedAllowance_StopsInsteadOfRetrying()
+    {
+        using var account = new TestAccount();
+        account.Http.Route(_ => Error(HttpStatusCode.TooManyRequests, limit: 50_000, remaining: 0));
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => account.CreateClient().GetSessionLogsAsync(new ExaVaultSessionLogQuery()));
+
+        Assert.Equal(AuditErrorKind.RateLimited, ex.Kind);
+        Assert.Contains("StopBelow", ex.Message, StringComparison.Ordinal);
+        Assert.Single(account.Http.Requests);
+    }
+
+    [Fact]
+    public async Task GetSessionLogsAsync_RemainingNearingStop_SlowsDownMoreAndMore()
+    {
+        using var account = new TestAccount(o =>
+        {
+            o.SlowDownBelow = 1000;
+            o.StopBelow = 100;
+            o.MaxSlowDownDelay = TimeSpan.FromSeconds(5);
+        });
+        account.Http.Respond(_ => Page(limit: 50_000, remaining: 5000));
+        account.Http.Respond(_ => Page(limit: 50_000, remaining: 550));
+        account.Http.Respond(_ => Page(limit: 50_000, remaining: 100));
+        account.Http.Respond(_ => Page(limit: 50_000, remaining: 99));
+        var client = account.CreateClient();
+
+        for (var i = 0; i < 4; i++)
+        {
+            await client.GetSessionLogsAsync(new ExaVaultSessionLogQuery());
+        }
+
+        Assert.Equal([TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(5)], account.Time.Waits);
+        Assert.Equal(2, account.Logs.Lines.Count(l => l.Contains("waiting", StringComparison.Ordinal)));
+        await Assert.ThrowsAsync<AuditSourceException>(() => client.GetSessionLogsAsync(new ExaVaultSessionLogQuery()));
+        Assert.Equal(4, account.Http.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetSessionLogsAsync_ManyCallsAtOnce_AtMostTenStartsPerSecond()
+    {
+        using var account = new TestAccount();
+        var starts = new List<DateTimeOffset>();
+        account.Http.Route(_ =>
+        {
+            lock (starts)
+            {
+                starts.Add(account.Time.GetUtcNow());
+            }
+
+            return Page(limit: 50_000, remaining: 40_000);
+        });
+        var client = account.CreateClient();
+
+        await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => client.GetSessionLogsAsync(new ExaVaultSessionLogQuery())));
+
+        Assert.Equal(25, starts.Count);
+        Assert.All(starts, s => Assert.True(starts.Count(o => o >= s && o < s.AddSeconds(1)) <= 10));
+        Assert.True(starts.Max() - starts.Min() >= TimeSpan.FromSeconds(2));
+    }
+
+    private static HttpResponseMessage Page(long limit, long remaining) =>
+        WithHeaders(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(ExaVaultJson.Page(), Encoding.UTF8, "application/json") }, limit, remaining);
+
+    private static HttpResponseMessage Error(HttpStatusCode status, long limit, long remaining) =>
+        WithHeaders(new HttpResponseMessage(status) { Content = new StringContent(ExaVaultJson.Error((int)status, "ERROR", "x"), Encoding.UTF8, "application/json") }, limit, remaining);
+
+    private static HttpResponseMessage WithHeaders(HttpResponseMessage response, long limit, long remaining)
+    {
+        response.Headers.Add("X-RateLimit-Limit", limit.ToString(CultureInfo.InvariantCulture));
+        response.Headers.Add("X-RateLimit-Remaining", remaining.ToString(CultureInfo.InvariantCulture));
+        return response;
+    }
+}
