@@ -15,6 +15,16 @@ public sealed class DocSpaceData
         Login = new SimulatedLog("docspace", "login", timeline, i => Generator.Entry(i).ToRecord());
     }
 
+    /// <summary>Creates the data set a simulator with <paramref name="options"/> would serve, without starting a server.</summary>
+    /// <param name="options">The options (seed, size, now, span).</param>
+    /// <returns>The data set.</returns>
+    public static DocSpaceData Create(DocSpaceSimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return new DocSpaceData(options.Seed, options.ResolveNow(), options);
+    }
+
     /// <summary>Gets the seed the data set was generated from.</summary>
     public long Seed { get; }
 

@@ -18,6 +18,16 @@ public sealed class ExaVaultData
         Webhooks = new SimulatedLog("exavault", "webhook", webhooks, i => WebhookGenerator.Entry(i).ToRecord());
     }
 
+    /// <summary>Creates the data set a simulator with <paramref name="options"/> would serve, without starting a server.</summary>
+    /// <param name="options">The options (seed, sizes, now, span).</param>
+    /// <returns>The data set.</returns>
+    public static ExaVaultData Create(ExaVaultSimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return new ExaVaultData(options.Seed, options.ResolveNow(), options);
+    }
+
     /// <summary>Gets the seed the data set was generated from.</summary>
     public long Seed { get; }
 
