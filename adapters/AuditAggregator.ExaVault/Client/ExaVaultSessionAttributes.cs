@@ -41,7 +41,7 @@ public sealed class ExaVaultSessionAttributes
     /// <summary>Gets the duration, probably in seconds.</summary>
     public long? Duration { get; init; }
 
-    /// <summary>Gets the attributes the contract does not declare, kept as sent.</summary>
+    /// <summary>Gets or sets the attributes the contract does not declare, kept as sent (settable for the serializer).</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement> AdditionalAttributes { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 }

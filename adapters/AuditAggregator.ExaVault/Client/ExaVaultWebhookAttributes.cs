@@ -54,7 +54,7 @@ public sealed class ExaVaultWebhookAttributes
     /// <summary>Gets the message details, whose shape depends on <see cref="WebhookFormat"/>; kept raw.</summary>
     public JsonElement? Details { get; init; }
 
-    /// <summary>Gets the attributes the contract does not declare, kept as sent.</summary>
+    /// <summary>Gets or sets the attributes the contract does not declare, kept as sent (settable for the serializer).</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement> AdditionalAttributes { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 }

@@ -51,9 +51,9 @@ internal sealed class DetailsBuilder
     }
 
     /// <summary>Adds the attributes the contract does not declare, so that nothing the vendor sent is lost.</summary>
-    public DetailsBuilder AddAll(IDictionary<string, JsonElement> values)
+    public DetailsBuilder AddAll(IDictionary<string, JsonElement>? values)
     {
-        foreach (var (key, value) in values)
+        foreach (var (key, value) in values ?? Enumerable.Empty<KeyValuePair<string, JsonElement>>())
         {
             Add(key, value);
         }
