@@ -11,9 +11,10 @@ namespace AuditAggregator.DocSpace.Internal;
 /// <item>a page holding more events than were asked for: the server ignored <c>count</c>;</item>
 /// <item>a page at <c>startIndex &gt; 0</c> holding exactly the events of the first page: the server ignored
 /// <c>startIndex</c> (an honest server never repeats the newest events deeper in the log);</item>
-/// <item>a first page of exactly 20 events when more were asked for is ambiguous, so the source probes
-/// <c>startIndex=20</c>: an honest portal with 20 events answers nothing (or the events pushed down by new
-/// logins), the fallback answers the same 20 again, which rule 2 recognizes.</item>
+/// <item>a first page of exactly 20 events is ambiguous, so before any of it is yielded the source probes
+/// <c>startIndex=20</c>: an honest portal answers the next, different events (or nothing, or the events pushed
+/// down by new logins), the fallback answers the same 20 again, which rule 2 recognizes. With a page size of 20
+/// this costs one request more per read; with any other size, only portals holding exactly 20 events pay it.</item>
 /// </list>
 /// <para>A portal with fewer than 20 events and no audit option is not recognized, and need not be: the answer
 /// then holds the whole log, and the source filters on the client anyway. A portal with exactly 20 events and
@@ -30,7 +31,7 @@ internal sealed class NoAuditPlanGuard
     /// Gets a value indicating whether the first page calls for the probe of rule 3.
     /// </summary>
     public static bool NeedsProbe(long offset, int requested, int received) =>
-        offset == 0 && received == FallbackSize && requested > FallbackSize;
+        offset == 0 && received == FallbackSize && requested >= FallbackSize;
 
     /// <summary>
     /// Checks one page; throws when it is the fallback's answer.

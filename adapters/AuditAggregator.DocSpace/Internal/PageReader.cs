@@ -17,9 +17,6 @@ internal sealed class PageReader(
 {
     private readonly NoAuditPlanGuard _guard = new();
 
-    /// <summary>Gets the number of requests sent, the no-audit-plan probe included.</summary>
-    public int Requests { get; private set; }
-
     public async ValueTask<IReadOnlyList<AuditEvent>> FetchAsync(PageRequest request, CancellationToken cancellationToken)
     {
         var page = await FetchRawAsync(request.Offset, request.Size, cancellationToken).ConfigureAwait(false);
@@ -55,7 +52,6 @@ internal sealed class PageReader(
                     await limiter.WaitAsync(attemptToken).ConfigureAwait(false);
                 }
 
-                Requests++;
                 return await client.GetFilteredAsync(filter, attemptToken).ConfigureAwait(false);
             },
             cancellationToken);
