@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using AuditAggregator.ExaVault;
+using AuditAggregator.Simulators;
+using Microsoft.Extensions.DependencyInjection;
+using SimulatedDocSpaceCredential = AuditAggregator.Simulators.DocSpaceCredential;
+
+namespace AuditAggregator.Benchmarks.EndToEnd;
+
+/// <summary>
+/// The child process of one end-to-end run: exports the merged feed of both simulators through the adapters as
+/// registered for production (<c>AddDocSpaceAuditSource</c>, <c>AddExaVaultAuditSource</c>), writing JSON Lines to a
+/// null stream, and prints one result line with its own peak working set.
+/// </summary>
+internal static class EndToEndExport
+{
+    public const string ResultPrefix = "RESULT ";
+
+    // Arguments: docSpaceBaseUri exaVaultBaseUri exaVaultPageSize
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var docSpace = new Uri(args[0]);
+        var exaVault = new Uri(args[1]);
+        var exaVaultPageSize = int.Parse(args[2], CultureInfo.InvariantCulture);
+
+        var services = new ServiceCollection();
+        services.AddDocSpaceAuditSource(o =>
+        {
+            o.BaseUrl = docSpace;
+            o.ApiKey = SimulatedDocSpaceCredential.DefaultApiKey;
+            o.MaxPages = 100_000;
+        });
+        services.AddExaVaultAuditSource(o =>
+        {
+            o.AccountUrl = exaVault;
+            o.ApiKey = ExaVaultSimulatorOptions.DefaultApiKey;
+            o.AccessToken = ExaVaultSimulatorOptions.DefaultAccessToken;
+            o.PageSize = exaVaultPageSize;
+            o.MaxPages = 100_000;
+        });
+
+        await using var provider = services.BuildServiceProvider();
+        var feed = new AuditFeed(provider.GetServices<IAuditSource>());
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var stopwatch = Stopwatch.StartNew();
+        await using (var output = new BufferedStream(Stream.Null, 1 << 16))
+        {
+            await foreach (var item in feed.ReadAsync(AuditQuery.All))
+            {
+                AuditEventJson.WriteLine(output, item);
+                counts[item.Source] = counts.GetValueOrDefault(item.Source) + 1;
+            }
+        }
+
+        stopwatch.Stop();
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{ResultPrefix}{counts.GetValueOrDefault(AuditAggregator.DocSpace.DocSpaceSourceNames.Source)} {counts.GetValueOrDefault(ExaVaultSourceNames.Source)} {stopwatch.Elapsed.TotalSeconds:F3} {self.PeakWorkingSet64}"));
+        return 0;
+    }
+}

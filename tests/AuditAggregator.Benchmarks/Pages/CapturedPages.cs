@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using AuditAggregator.Simulators;
+using SimulatedDocSpaceCredential = AuditAggregator.Simulators.DocSpaceCredential;
+
+namespace AuditAggregator.Benchmarks.Pages;
+
+/// <summary>
+/// Realistic response bodies, captured once per process from the simulators: a full DocSpace page (100 login events)
+/// and full ExaVault pages (1,000 session entries, 1,000 webhook entries, v1 and v2 shapes mixed).
+/// </summary>
+internal sealed class CapturedPages
+{
+    public const int DocSpaceItems = 100;
+    public const int ExaVaultItems = 1000;
+
+    private static readonly Lazy<CapturedPages> Instance = new(() => CaptureAsync().GetAwaiter().GetResult());
+
+    private CapturedPages(byte[] docSpace, byte[] sessions, byte[] webhooks)
+    {
+        DocSpace = docSpace;
+        Sessions = sessions;
+        Webhooks = webhooks;
+    }
+
+    public static CapturedPages Current => Instance.Value;
+
+    public byte[] DocSpace { get; }
+
+    public byte[] Sessions { get; }
+
+    public byte[] Webhooks { get; }
+
+    private static async Task<CapturedPages> CaptureAsync()
+    {
+        await using var world = await SimulatorEnvironment.StartAsync(new SimulatorEnvironmentOptions
+        {
+            TotalEventCount = 20_000,
+            Now = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero),
+        });
+        using var http = new HttpClient();
+
+        using var docSpaceRequest = new HttpRequestMessage(HttpMethod.Get, world.DocSpace.UriFor($"{DocSpaceSimulator.FilterPath}?startIndex=200&count={DocSpaceItems}"));
+        docSpaceRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SimulatedDocSpaceCredential.DefaultApiKey);
+        var docSpace = await SendAsync(http, docSpaceRequest);
+
+        var sessions = await GetExaVaultAsync(http, new Uri(world.ExaVault.ApiBaseUri, $"activity/session?offset={ExaVaultItems}&limit={ExaVaultItems}&sort=-date"));
+        var webhooks = await GetExaVaultAsync(http, new Uri(world.ExaVault.ApiBaseUri, $"activity/webhooks?offset={ExaVaultItems}&limit={ExaVaultItems}&sort=-date"));
+        return new CapturedPages(docSpace, sessions, webhooks);
+    }
+
+    private static Task<byte[]> GetExaVaultAsync(HttpClient http, Uri uri)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Add("ev-api-key", ExaVaultSimulatorOptions.DefaultApiKey);
+        request.Headers.Add("ev-access-token", ExaVaultSimulatorOptions.DefaultAccessToken);
+        return SendAsync(http, request);
+    }
+
+    private static async Task<byte[]> SendAsync(HttpClient http, HttpRequestMessage request)
+    {
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+}

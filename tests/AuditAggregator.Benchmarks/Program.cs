@@ -1,0 +1,26 @@
+using AuditAggregator.Benchmarks.EndToEnd;
+using AuditAggregator.Benchmarks.Reporting;
+using AuditAggregator.Benchmarks.Sizes;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- e2e        end-to-end figures, one line each
+// dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- sizes      retained size of the AuditEvents
+// dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- --filter '*'   the BenchmarkDotNet suite + targets
+switch (args.FirstOrDefault())
+{
+    case "e2e":
+        return await EndToEndCommand.RunAsync(args[1..]);
+    case EndToEndCommand.ChildVerb:
+        return await EndToEndExport.RunAsync(args[1..]);
+    case "sizes":
+        foreach (var line in EventSize.Describe())
+        {
+            Console.WriteLine(line);
+        }
+
+        return 0;
+    default:
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(EndToEndCommand).Assembly).Run(args, BenchmarkConfig.Create());
+        TargetReport.Print(summaries);
+        return 0;
+}
