@@ -11,7 +11,7 @@ namespace AuditAggregator.Paging;
 /// <para>It stops on a short or empty page, and (with <see cref="PagingOptions.StopAtWindowStart"/>) after the first
 /// page that reaches back past the window's start.</para>
 /// <para>New events inserted at the head of a newest-first list shift every later page, so the last items of one
-/// page come again at the top of the next: those are dropped by id (the ids of the last two pages are kept).</para>
+/// page come again at the top of the next: those are dropped by id (the ids of the last <see cref="PagingOptions.RememberedPages"/> pages are kept).</para>
 /// <para>A full page identical to the previous one means the server ignored the offset; the read fails rather than
 /// loop, and so does a read that needs more than <see cref="PagingOptions.MaxPages"/> pages.</para>
 /// </remarks>
@@ -50,7 +50,7 @@ public static class AuditPager
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var size = options.PageSize;
-        var seen = new RecentIds(2 * size);
+        var seen = new RecentIds(options.RememberedPages * size);
         IReadOnlyList<AuditEvent>? previous = null;
 
         for (var pageNumber = 0; ; pageNumber++)

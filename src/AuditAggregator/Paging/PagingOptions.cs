@@ -34,6 +34,13 @@ public sealed class PagingOptions
     public bool DetectRepeatedPages { get; set; } = true;
 
     /// <summary>
+    /// Gets or sets how many pages of ids the read remembers to drop events that new events pushed onto a later
+    /// page. Default 2: enough while fewer than a page of events arrives between two requests. Memory is this many
+    /// pages of ids, whatever the length of the read.
+    /// </summary>
+    public int RememberedPages { get; set; } = 2;
+
+    /// <summary>
     /// Throws when the options are out of range.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size or limit is not positive.</exception>
@@ -41,5 +48,6 @@ public sealed class PagingOptions
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PageSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxPages);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RememberedPages);
     }
 }

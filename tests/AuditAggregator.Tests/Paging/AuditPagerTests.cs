@@ -172,4 +172,30 @@ public class AuditPagerTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
     }
+
+    [Theory]
+    [InlineData(2, false)]
+    [InlineData(4, true)]
+    public async Task ReadAsync_MoreThanAPageInsertedBetweenRequests_RememberedPagesDecideTheDedup(int rememberedPages, bool exactlyOnce)
+    {
+        var log = new FakeLog(60);
+        var expected = log.All.Select(e => e.Id).ToHashSet();
+        log.BeforePage = r =>
+        {
+            if (r.PageNumber == 3)
+            {
+                for (var i = 0; i < 35; i++)
+                {
+                    log.Insert();
+                }
+            }
+        };
+        var options = Options();
+        options.RememberedPages = rememberedPages;
+
+        var ids = await AuditPager.ReadAsync("s", log.FetchAsync, AuditQuery.All, options).Select(e => e.Id).ToListAsync();
+
+        Assert.Subset(ids.ToHashSet(), expected);
+        Assert.Equal(exactlyOnce, ids.Count == ids.Distinct().Count());
+    }
 }
