@@ -1,9 +1,10 @@
 using AuditAggregator.ExaVault.Tests.Support;
 using NodaTime;
+using Xunit.Abstractions;
 
 namespace AuditAggregator.ExaVault.Tests.Source;
 
-public class ExaVaultAuditSourceTests
+public class ExaVaultAuditSourceTests(ITestOutputHelper output)
 {
     private static readonly AuditQuery Day = AuditQuery.Between(ExaVaultJson.Newest - Duration.FromDays(1), ExaVaultJson.Newest + Duration.FromSeconds(1));
 
@@ -88,6 +89,7 @@ public class ExaVaultAuditSourceTests
         var events = await Drain(account, AuditQuery.All);
 
         var expected = (count + pageSize - 1) / pageSize + (count % pageSize == 0 ? 1 : 0);
+        output.WriteLine($"N={count} limit={pageSize}: {account.Http.Requests.Count} requests, {events.Count} events");
         Assert.Equal(expected, account.Http.Requests.Count);
         Assert.Equal(count, events.Count);
         Assert.Equal(count, events.Select(e => e.Id).Distinct().Count());
