@@ -1,47 +1,42 @@
-// A small demo of the core until the simulators and the real main job arrive (issue 5):
-// two in-memory sources, merged newest first, printed as JSON Lines.
-using AuditAggregator;
-using NodaTime;
+// The AuditAggregator console: one merged, newest-first audit feed from ONLYOFFICE DocSpace and ExaVault, and a
+// comparison of the two. Run it with no arguments and it starts both simulators in-process, so it works on any
+// machine without an account; give it URLs and credentials (flags or DOCSPACE_* / EXAVAULT_* variables) and it reads
+// the real services. Everything that can be tested lives in ConsoleApp.RunAsync; this file only wires the process.
+using System.Runtime.InteropServices;
+using System.Text;
+using AuditAggregator.ConsoleApp;
 
-// 1. Two sources, each newest first, as every IAuditSource yields them.
-var now = Instant.FromUtc(2025, 6, 2, 12, 0);
-var docspace = new DemoSource("docspace", "login", now, 5);
-var exavault = new DemoSource("exavault", "session", now - Duration.FromSeconds(30), 5);
-
-// 2. The feed merges them into one time-ordered stream, each event once.
-var feed = new AuditFeed([docspace, exavault]);
-
-// 3. Print the merged feed in the documented JSON form.
-using var stdout = Console.OpenStandardOutput();
-await foreach (var auditEvent in feed.ReadAsync(AuditQuery.All))
+// 1. Ctrl+C and SIGTERM cancel a token instead of killing the process. The read then stops between two events:
+//    `follow` and `export --checkpoint` commit what was taken, and the output file is flushed before exit.
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    AuditEventJson.WriteLine(stdout, auditEvent);
-}
-
-internal sealed class DemoSource(string name, string stream, Instant newest, int count) : IAuditSource
+    e.Cancel = true;
+    stop.Cancel();
+};
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 {
-    public string Name => name;
+    context.Cancel = true;
+    stop.Cancel();
+});
 
-    public IReadOnlyCollection<string> Streams => [stream];
+// 2. stdout carries data only (a table, JSON Lines, CSV, OCSF, ECS), through a large buffer because an export can
+//    be millions of lines; stderr carries the notes, the progress line and errors, so `> file` captures pure data.
+await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
 
-    public async IAsyncEnumerable<AuditEvent> ReadAsync(AuditQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            await Task.Yield();
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return new AuditEvent
-            {
-                Source = name,
-                Stream = stream,
-                SourceId = (count - i).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Time = newest - Duration.FromMinutes(i),
-                Category = AuditCategory.Authentication,
-                Action = AuditActions.Login,
-                Outcome = i % 3 == 0 ? AuditOutcome.Failure : AuditOutcome.Success,
-                Actor = new AuditActor(null, "alice", "alice@example.com"),
-                VendorAction = "demo",
-            };
-        }
-    }
-}
+// 3. What the console needs to know about its surroundings: progress lines only when stderr is a terminal, colours
+//    and the terminal's width only when stdout is one; the environment variables that point at real services.
+var environment = new ConsoleEnvironment
+{
+    StdoutIsTerminal = !Console.IsOutputRedirected,
+    StderrIsTerminal = !Console.IsErrorRedirected,
+    Width = !Console.IsOutputRedirected && Console.WindowWidth > 40 ? Console.WindowWidth : 160,
+    Variables = Environment.GetEnvironmentVariables()
+        .Cast<System.Collections.DictionaryEntry>()
+        .Where(entry => entry.Key is string && entry.Value is string)
+        .ToDictionary(entry => (string)entry.Key, entry => (string)entry.Value!, StringComparer.Ordinal),
+};
+
+// 4. Run: parse, pick the sources, run the command, and map every failure to an exit code with one message
+//    (0 success, 2 bad argument, 3 a source failed, 130 interrupted).
+return await ConsoleApp.RunAsync(args, stdout, Console.Error, environment, stop.Token);

@@ -1,0 +1,76 @@
+using NodaTime;
+
+namespace AuditAggregator.ConsoleApp.Comparison;
+
+/// <summary>
+/// Builds the comparison while the feed streams past: one tally per source and one per person, so memory grows
+/// with the number of people (and their addresses), never with the number of events.
+/// </summary>
+internal sealed class ComparisonBuilder
+{
+    private readonly IdentityResolver _identities;
+    private readonly int _identityMapEntries;
+    private readonly Dictionary<string, SourceTally> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PersonTally> _people = new(StringComparer.OrdinalIgnoreCase);
+    private long _unattributed;
+
+    public ComparisonBuilder(IReadOnlyDictionary<string, string> identityMap, IEnumerable<string> sourceNames)
+    {
+        _identities = new IdentityResolver(identityMap);
+        _identityMapEntries = identityMap.Count;
+        foreach (var name in sourceNames)
+        {
+            _sources[name] = new SourceTally(name);
+        }
+    }
+
+    public void Add(AuditEvent auditEvent)
+    {
+        if (!_sources.TryGetValue(auditEvent.Source, out var source))
+        {
+            source = new SourceTally(auditEvent.Source);
+            _sources.Add(auditEvent.Source, source);
+        }
+
+        source.Add(auditEvent);
+        if (_identities.Resolve(auditEvent) is not { } key)
+        {
+            _unattributed++;
+            return;
+        }
+
+        if (!_people.TryGetValue(key, out var person))
+        {
+            person = new PersonTally(key);
+            _people.Add(key, person);
+        }
+
+        person.Add(auditEvent);
+    }
+
+    public ComparisonReport Build(Instant from, Instant to)
+    {
+        var sources = _sources.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var people = _people.Values
+            .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(p => new PersonReport(p, Flags(p, sources.Count)))
+            .ToList();
+        return new ComparisonReport(from, to, sources, people, _unattributed, _identityMapEntries);
+    }
+
+    private static List<string> Flags(PersonTally person, int sourceCount)
+    {
+        var flags = new List<string>();
+        if (sourceCount > 1 && person.Sources.Count == 1)
+        {
+            flags.Add($"only-in-{person.Sources.Keys.First()}");
+        }
+
+        if (person.Bursts.Bursts.Count > 0)
+        {
+            flags.Add("failed-login-burst");
+        }
+
+        return flags;
+    }
+}

@@ -1,0 +1,70 @@
+using NodaTime;
+
+namespace AuditAggregator.ConsoleApp.Configuration;
+
+/// <summary>
+/// Everything one run needs, read from the command line and the environment and checked: a run never starts with a
+/// setting it would fail on later.
+/// </summary>
+internal sealed record ConsoleSettings
+{
+    public ConsoleCommand Command { get; init; }
+
+    /// <summary>Gets the start of the window, included.</summary>
+    public Instant From { get; init; }
+
+    /// <summary>Gets the end of the window, excluded.</summary>
+    public Instant To { get; init; }
+
+    /// <summary>Gets a value indicating whether <c>--from</c> was given (follow starts an hour back otherwise).</summary>
+    public bool FromGiven { get; init; }
+
+    /// <summary>Gets a value indicating whether <c>--to</c> was given (a resumable export ends at "now - lag" otherwise).</summary>
+    public bool ToGiven { get; init; }
+
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    public IReadOnlyList<string> Streams { get; init; } = [];
+
+    public string? User { get; init; }
+
+    public string? Action { get; init; }
+
+    public AuditOutcome? Outcome { get; init; }
+
+    public OutputFormat Format { get; init; }
+
+    public string? OutputPath { get; init; }
+
+    public string? CheckpointPath { get; init; }
+
+    public bool Simulate { get; init; }
+
+    public int SimulatorEvents { get; init; } = 5000;
+
+    public IReadOnlyDictionary<string, string> IdentityMap { get; init; } = new Dictionary<string, string>();
+
+    public int? PageSize { get; init; }
+
+    public int CommitEvery { get; init; } = 1000;
+
+    public TimeSpan? PollInterval { get; init; }
+
+    public TimeSpan? Lag { get; init; }
+
+    public DocSpaceSettings? DocSpace { get; init; }
+
+    public ExaVaultSettings? ExaVault { get; init; }
+
+    /// <summary>Gets the read's filter over the whole window.</summary>
+    public AuditQuery Query => new()
+    {
+        From = From,
+        To = To,
+        Sources = Sources.Count == 0 ? null : Sources,
+        Streams = Streams.Count == 0 ? null : Streams,
+        Actors = User is null ? null : [User],
+        Actions = Action is null ? null : [Action],
+        Outcome = Outcome,
+    };
+}

@@ -1,0 +1,12 @@
+namespace AuditAggregator.ConsoleApp.Output;
+
+/// <summary>Writes events in one output format to a <see cref="TextWriter"/>.</summary>
+internal interface IEventWriter
+{
+    /// <summary>Writes one event (a format may hold a few back, as the table does to lay out a block of rows).</summary>
+    /// <param name="auditEvent">The event.</param>
+    void Write(AuditEvent auditEvent);
+
+    /// <summary>Writes out everything held back and flushes the underlying writer.</summary>
+    void Flush();
+}
