@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AuditAggregator.Simulators.Hosting.Internal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 
@@ -22,7 +23,7 @@ internal static class DocSpaceWriter
     {
         context.Response.StatusCode = 200;
         context.Response.ContentType = JsonType;
-        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, JsonWriting.Options))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("response");
@@ -44,7 +45,7 @@ internal static class DocSpaceWriter
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = JsonType;
-        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, JsonWriting.Options))
         {
             writer.WriteStartObject();
             if (response is not null)
@@ -65,7 +66,7 @@ internal static class DocSpaceWriter
     {
         context.Response.StatusCode = 200;
         context.Response.ContentType = JsonType;
-        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, JsonWriting.Options))
         {
             writer.WriteStartObject();
             writer.WriteString("response", response);
@@ -106,7 +107,7 @@ internal static class DocSpaceWriter
         };
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = JsonType;
-        await JsonSerializer.SerializeAsync(context.Response.Body, body, DocSpaceJsonContext.Default.DocSpaceErrorBody, context.RequestAborted).ConfigureAwait(false);
+        await JsonWriting.SerializeAsync(context, body, DocSpaceJsonContext.Default.DocSpaceErrorBody).ConfigureAwait(false);
     }
 
     private static void WriteTail(Utf8JsonWriter writer, HttpContext context, int status, int statusCode)

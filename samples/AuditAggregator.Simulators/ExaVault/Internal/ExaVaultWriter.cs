@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AuditAggregator.Simulators.Hosting.Internal;
 using Microsoft.AspNetCore.Http;
 
 namespace AuditAggregator.Simulators.ExaVault.Internal;
@@ -22,7 +23,7 @@ internal static class ExaVaultWriter
         context.Response.StatusCode = 200;
         context.Response.ContentType = JsonType;
         var body = context.Response.BodyWriter;
-        await using var writer = new Utf8JsonWriter(body);
+        await using var writer = new Utf8JsonWriter(body, JsonWriting.Options);
         writer.WriteStartObject();
         writer.WriteNumber("responseStatus", 200);
         writer.WriteNumber("totalResults", 0);
@@ -122,7 +123,7 @@ internal static class ExaVaultWriter
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = JsonType;
         var body = new ExaVaultErrorBody { ResponseStatus = statusCode, Errors = [new ExaVaultError { Code = code, Detail = detail }] };
-        await JsonSerializer.SerializeAsync(context.Response.Body, body, ExaVaultJsonContext.Default.ExaVaultErrorBody, context.RequestAborted).ConfigureAwait(false);
+        await JsonWriting.SerializeAsync(context, body, ExaVaultJsonContext.Default.ExaVaultErrorBody).ConfigureAwait(false);
     }
 
     private static void WriteEventData(Utf8JsonWriter writer, WebhookEntry entry, TimeSpan offset)
