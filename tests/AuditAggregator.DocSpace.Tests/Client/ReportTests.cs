@@ -1,0 +1,165 @@
+using System.Net;
+using AuditAggregator.DocSpace.Tests.Support;
+using AuditAggregator.Testing;
+
+namespace AuditAggregator.DocSpace.Tests.Client;
+
+public class ReportTests
+{
+    private static HttpResponseMessage Ok(string fixture) => Fixture.Response(fixture, HttpStatusCode.OK);
+
+    /// <summary>
+    /// Moves the fake clock until <paramref name="task"/> ends, so that poll delays elapse without real waiting.
+    /// </summary>
+    private static async Task<T> DriveAsync<T>(Task<T> task, FakeTimeProvider time)
+    {
+        for (var i = 0; i < 2000 && !task.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(1);
+        }
+
+        return await task;
+    }
+
+    [Fact]
+    public async Task StartReportAsync_SynchronousServer_PlainUrlBecomesACompletedJob()
+    {
+        var handler = new StubHttpMessageHandler().Respond(_ => Ok("report.url.json"));
+
+        var job = await TestSetup.Client(handler).StartReportAsync();
+
+        Assert.True(job.IsCompleted);
+        Assert.Equal(DocSpaceReportStatus.Completed, job.Status);
+        Assert.Null(job.Id);
+        Assert.Equal("https://portal.example.com/Products/Files/HttpHandlers/filehandler.ashx?action=view&fileid=5521", job.ResultFileUrl);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal("https://portal.example.com/api/2.0/security/audit/login/report", request.Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task StartReportAsync_Format_SentByName()
+    {
+        var handler = new StubHttpMessageHandler().Respond(_ => Ok("report.job.running.json"));
+
+        var job = await TestSetup.Client(handler).StartReportAsync(DocSpaceReportFormat.Csv);
+
+        Assert.Equal("?format=Csv", handler.Requests[0].Uri.Query);
+        Assert.Equal((30, false, DocSpaceReportStatus.Running), (job.Percentage, job.IsCompleted, job.Status));
+    }
+
+    [Fact]
+    public async Task CreateReportAsync_SynchronousServer_ReturnsTheUrlWithoutPolling()
+    {
+        var handler = new StubHttpMessageHandler().Respond(_ => Ok("report.url.json"));
+
+        var url = await TestSetup.Client(handler).CreateReportAsync();
+
+        Assert.Equal("portal.example.com", url.Host);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task CreateReportAsync_Job_PolledOnTheInjectedClockUntilCompleted()
+    {
+        var time = new FakeTimeProvider();
+        var handler = new StubHttpMessageHandler()
+            .Respond(_ => Ok("report.job.running.json"))
+            .Respond(_ => Ok("report.job.running.json"))
+            .Respond(_ => Ok("report.job.completed.json"));
+        var client = TestSetup.Client(handler, TestSetup.Options(o => o.ReportPollInterval = TimeSpan.FromSeconds(5)), time);
+
+        var url = await DriveAsync(client.CreateReportAsync(DocSpaceReportFormat.Xlsx), time);
+
+        Assert.Equal("https://portal.example.com/doceditor?fileid=1234", url.AbsoluteUri);
+        Assert.Equal([HttpMethod.Post, HttpMethod.Get, HttpMethod.Get], handler.Requests.Select(r => r.Method));
+        Assert.Equal(TimeSpan.FromSeconds(10), time.TotalScheduled);
+    }
+
+    [Fact]
+    public async Task GetReportAsync_CompletedJob_ReadsTheNumericFileId()
+    {
+        var handler = new StubHttpMessageHandler().Respond(_ => Ok("report.job.completed.json"));
+
+        var job = await TestSetup.Client(handler).GetReportAsync();
+
+        Assert.Equal(1234, job!.ResultFileId);
+        Assert.Equal("LoginHistory_2025-06-02.xlsx", job.ResultFileName);
+    }
+
+    [Fact]
+    public async Task GetReportAsync_NoJobKnown_ReturnsNull()
+    {
+        var handler = new StubHttpMessageHandler().RespondJson("{\"response\":null,\"status\":0,\"statusCode\":200}");
+
+        Assert.Null(await TestSetup.Client(handler).GetReportAsync());
+    }
+
+    [Fact]
+    public async Task CreateReportAsync_FailedJob_ThrowsWithTheVendorError()
+    {
+        var time = new FakeTimeProvider();
+        var handler = new StubHttpMessageHandler()
+            .Respond(_ => Ok("report.job.running.json"))
+            .Respond(_ => Ok("report.job.failed.json"));
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => DriveAsync(TestSetup.Client(handler, time: time).CreateReportAsync(), time));
+
+        Assert.Equal(AuditErrorKind.Server, ex.Kind);
+        Assert.Equal("The document service is unavailable", ex.VendorMessage);
+    }
+
+    [Fact]
+    public async Task CreateReportAsync_JobVanishes_Throws()
+    {
+        var time = new FakeTimeProvider();
+        var handler = new StubHttpMessageHandler()
+            .Respond(_ => Ok("report.job.running.json"))
+            .RespondJson("{\"status\":0,\"statusCode\":200}");
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => DriveAsync(TestSetup.Client(handler, time: time).CreateReportAsync(), time));
+
+        Assert.Contains("no longer knows", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateReportAsync_CallerCancels_CancelsTheJobOnTheServer()
+    {
+        var time = new FakeTimeProvider();
+        using var cts = new CancellationTokenSource();
+        var handler = new StubHttpMessageHandler()
+            .Respond(_ => Ok("report.job.running.json"))
+            .Respond(_ =>
+            {
+                cts.Cancel();
+                return Ok("report.job.running.json");
+            })
+            .Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DriveAsync(TestSetup.Client(handler, time: time).CreateReportAsync(cancellationToken: cts.Token), time));
+
+        Assert.Equal([HttpMethod.Post, HttpMethod.Get, HttpMethod.Delete], handler.Requests.Select(r => r.Method));
+        Assert.Equal("https://portal.example.com/api/2.0/security/audit/login/report", handler.Requests[2].Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task CancelReportAsync_SendsDelete()
+    {
+        var handler = new StubHttpMessageHandler().Respond(_ => new HttpResponseMessage(HttpStatusCode.OK));
+
+        await TestSetup.Client(handler).CancelReportAsync();
+
+        Assert.Equal(HttpMethod.Delete, Assert.Single(handler.Requests).Method);
+    }
+
+    [Fact]
+    public async Task StartReportAsync_PlanWithoutAudit_IsPlanError()
+    {
+        var handler = new StubHttpMessageHandler().Respond(_ => Fixture.Response("error.402.plan.json", HttpStatusCode.PaymentRequired));
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.Client(handler).StartReportAsync());
+
+        Assert.Equal(AuditErrorKind.Plan, ex.Kind);
+    }
+}
