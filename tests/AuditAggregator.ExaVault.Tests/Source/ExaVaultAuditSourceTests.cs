@@ -281,6 +281,24 @@ public class ExaVaultAuditSourceTests(ITestOutputHelper output)
         Assert.All(events, e => Assert.Contains($"\"id\":{e.SourceId}", e.RawRecord, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ReadAsync_CancelledAfterFirstEvent_NoFurtherPage()
+    {
+        using var account = new TestAccount(o => (o.Streams, o.PageSize) = (ExaVaultStreams.Session, 10));
+        account.Http.Route(new ActivityLogStub().WithSessions(50).Answer);
+        using var cancellation = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in account.CreateSource().ReadAsync(Day, cancellation.Token))
+            {
+                await cancellation.CancelAsync();
+            }
+        });
+
+        Assert.Single(account.Http.Requests);
+    }
+
     private static async Task<List<AuditEvent>> Drain(TestAccount account, AuditQuery query)
     {
         var events = new List<AuditEvent>();

@@ -129,6 +129,18 @@ public class WebhookMapperTests
     }
 
     [Fact]
+    public void Map_NumbersWhereStringsAreDeclared_KeptAsText()
+    {
+        var mapped = Map("""{"created":"2021-05-10T20:45:39Z","accountId":7,"attemptId":12345678901234567890,"webhookId":"311","status":"200","response":true}""");
+
+        Assert.Equal("7", mapped.Details["accountId"].AsString());
+        Assert.Equal("12345678901234567890", mapped.Details["attemptId"].AsString());
+        Assert.Equal(AuditValue.FromInt64(311), mapped.Details["webhookId"]);
+        Assert.Equal(AuditOutcome.Success, mapped.Outcome);
+        Assert.Equal("true", mapped.Details["response"].AsString());
+    }
+
+    [Fact]
     public void Map_NoCreated_MalformedErrorNamingTheEntry()
     {
         var ex = Assert.Throws<AuditSourceException>(() => Map("""{"status":200}"""));
