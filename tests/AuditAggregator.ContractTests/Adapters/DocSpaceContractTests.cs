@@ -36,7 +36,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         Assert.All(journal, r => AssertExactQuery(r, ("count", "100"), ("startIndex", r.QueryValue("startIndex")!)));
         Assert.All(journal, r => Assert.Equal("Bearer sk-contract-paging", r.Header("Authorization")));
         Assert.All(journal, r => Assert.Equal(("GET", FilterPath), (r.Method, r.Path)));
-        ContractAssert.RequestsConform(VendorContracts.DocSpace, journal);
+        AssertConforms(journal);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.True(e.Time >= from));
         Assert.All(journal, r => AssertExactQuery(r, ("count", "100"), ("startIndex", r.QueryValue("startIndex")!)));
-        ContractAssert.RequestsConform(VendorContracts.DocSpace, journal);
+        AssertConforms(journal);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         var request = Assert.Single(await JournalAsync());
         Assert.Empty(events);
         AssertExactQuery(request, ("count", "100"), ("startIndex", "0"));
-        ContractAssert.RequestsConform(VendorContracts.DocSpace, [request]);
+        AssertConforms([request]);
     }
 
     [Theory]
@@ -102,7 +102,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         };
         Assert.Equal(expected, request.Header("Authorization"));
         Assert.Equal(scheme == "sessionCookie" ? "contract-session-token" : null, request.Cookies.GetValueOrDefault("asc_auth_key"));
-        ContractAssert.RequestsConform(VendorContracts.DocSpace, [request]);
+        AssertConforms([request]);
     }
 
     [Theory]
@@ -125,7 +125,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         Assert.Equal(status, error.StatusCode);
         Assert.DoesNotContain(key, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("ASC.Web.Api", error.Message, StringComparison.Ordinal);
-        ContractAssert.RequestsConform(VendorContracts.DocSpace, [request]);
+        AssertConforms([request]);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         // The backoff is 10 ms here, so only the Retry-After of 1 s explains the wait.
         Assert.True(journal[1].LoggedAt - journal[0].LoggedAt >= TimeSpan.FromMilliseconds(950), $"The retry came {(journal[1].LoggedAt - journal[0].LoggedAt).TotalMilliseconds} ms after the 429.");
         Assert.Equal(journal[0].RawQuery, journal[1].RawQuery);
-        ContractAssert.RequestsConform(VendorContracts.DocSpace, journal);
+        AssertConforms(journal);
     }
 
     [Fact]
@@ -155,7 +155,8 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         await using var services = AdapterHost.DocSpace(wireMock.BaseAddress, o => o.ApiKey = "sk-contract-window");
         var client = services.GetRequiredService<IDocSpaceLoginHistoryClient>();
 
-        var events = await client.GetFilteredAsync(new DocSpaceLoginFilter
+        IReadOnlyList<DocSpaceLoginEvent>? events = null;
+        var error = await Record.ExceptionAsync(async () => events = await client.GetFilteredAsync(new DocSpaceLoginFilter
         {
             UserId = Guid.Parse("3c1b2c7e-9f4a-4d2e-8a51-6f0e2b9d7a10"),
             Action = DocSpaceLoginAction.LoginSuccess,
@@ -163,10 +164,13 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
             To = new DateTimeOffset(2025, 6, 3, 0, 0, 0, TimeSpan.Zero),
             Count = 50,
             StartIndex = 0,
-        });
+        }));
 
-        var request = Assert.Single(await JournalAsync());
-        Assert.Equal(2, events.Count);
+        // The journal speaks first: a wrong name or format is reported as such, not as the 404 of an unmatched stub.
+        var request = Assert.Single(await wireMock.Server.GetJournalAsync());
+        AssertConforms([request]);
+        Assert.Null(error);
+        Assert.Equal(2, events!.Count);
         AssertExactQuery(
             request,
             ("userId", "3c1b2c7e-9f4a-4d2e-8a51-6f0e2b9d7a10"),
@@ -175,7 +179,33 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
             ("to", "2025-06-03T00:00:00Z"),
             ("count", "50"),
             ("startIndex", "0"));
-        ContractAssert.RequestsConform(VendorContracts.DocSpace, [request]);
+        AssertConforms([request]);
+    }
+
+    [Fact]
+    public async Task GetFilteredAsync_Fields_SentAsQueryParameterNotHeader()
+    {
+        // Named deviation DocSpace.FieldsIsFrameworkWide: the server reads 'fields' from the query, undeclared.
+        await using var services = AdapterHost.DocSpace(wireMock.BaseAddress, o => o.ApiKey = "sk-contract-window");
+        var client = services.GetRequiredService<IDocSpaceLoginHistoryClient>();
+
+        await client.GetFilteredAsync(new DocSpaceLoginFilter
+        {
+            UserId = Guid.Parse("3c1b2c7e-9f4a-4d2e-8a51-6f0e2b9d7a10"),
+            Action = DocSpaceLoginAction.LoginSuccess,
+            From = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero),
+            To = new DateTimeOffset(2025, 6, 3, 0, 0, 0, TimeSpan.Zero),
+            Count = 50,
+            StartIndex = 0,
+            Fields = ["id", "date", "actionId"],
+        });
+
+        var request = Assert.Single(await JournalAsync());
+        Assert.Equal("id,date,actionId", request.QueryValue("fields"));
+        Assert.False(request.Headers.ContainsKey("fields"));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ContractAssert.RequestsConform(VendorContracts.DocSpace, [request]));
+        ContractAssert.RequestsConform(VendorContracts.DocSpace, [request], KnownDeviations.DocSpaceFieldsUndeclared);
+        ContractAssert.DocSpaceCredentialWhereTheServerReadsIt([request]);
     }
 
     [Fact]
@@ -191,7 +221,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         Assert.Equal(("POST", ReportPath, ""), (request.Method, request.Path, request.RawQuery));
         Assert.Equal("/Products/Files/HttpHandlers/filehandler.ashx", url.AbsolutePath);
         Assert.Contains(KnownDeviations.DocSpaceReportIsPlainUrl, StubDeviationsOf("report.json"));
-        ContractAssert.RequestsConform(VendorContracts.DocSpace, [request]);
+        AssertConforms([request]);
     }
 
     [Fact]
@@ -206,7 +236,13 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         Assert.Equal(["POST", "GET"], journal.Select(r => r.Method));
         Assert.All(journal, r => Assert.Equal(ReportPath, r.Path));
         Assert.Equal(new Uri(wireMock.BaseAddress, "/doceditor?fileid=1234"), url);
+        AssertConforms(journal);
+    }
+
+    private static void AssertConforms(IReadOnlyList<JournalEntry> journal)
+    {
         ContractAssert.RequestsConform(VendorContracts.DocSpace, journal);
+        ContractAssert.DocSpaceCredentialWhereTheServerReadsIt(journal);
     }
 
     private static IEnumerable<KnownDeviation> StubDeviationsOf(string file) =>

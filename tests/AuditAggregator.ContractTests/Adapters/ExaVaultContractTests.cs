@@ -80,14 +80,17 @@ public sealed class ExaVaultContractTests(WireMockFixture wireMock) : IAsyncLife
     {
         await using var services = AdapterHost.ExaVault(wireMock.BaseAddress, "contract-username");
 
-        var events = await AdapterHost.ReadAllAsync(services, Window with { Actors = ["jdoe"] });
+        List<AuditEvent>? events = null;
+        var error = await Record.ExceptionAsync(async () => events = await AdapterHost.ReadAllAsync(services, Window with { Actors = ["jdoe"] }));
 
-        var journal = await JournalAsync();
-        Assert.Equal(5, events.Count);
+        // The journal speaks first: a misspelt filter is reported as such, not as the 404 of an unmatched stub.
+        var journal = await wireMock.Server.GetJournalAsync();
+        ContractAssert.RequestsConform(VendorContracts.ExaVault, journal);
+        Assert.Null(error);
+        Assert.Equal(5, events!.Count);
         Assert.Equal(2, journal.Count);
         Assert.All(journal, r => Assert.Equal("jdoe", r.QueryValue("username")));
         Assert.All(journal, r => Assert.Null(r.QueryValue("userName")));
-        ContractAssert.RequestsConform(VendorContracts.ExaVault, journal);
     }
 
     [Theory]

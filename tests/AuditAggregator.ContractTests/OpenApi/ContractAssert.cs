@@ -39,6 +39,29 @@ internal static class ContractAssert
         Assert.True(errors.Count == 0, $"The body of {where}{(deviation is null ? "" : $" (deviation {deviation.Id})")} does not validate against {contract.Name}:\n{Describe(errors)}");
     }
 
+    /// <summary>
+    /// Asserts that every DocSpace request carries exactly one credential where the server reads it: an
+    /// <c>Authorization</c> header (Bearer or Basic) or the <c>asc_auth_key</c> cookie, and never the spec's
+    /// <c>ApiKeyBearer</c> header (named deviation <c>DocSpace.ApiKeyBearerHeaderIgnored</c>).
+    /// </summary>
+    public static void DocSpaceCredentialWhereTheServerReadsIt(IEnumerable<JournalEntry> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        foreach (var request in requests)
+        {
+            Assert.False(request.Headers.ContainsKey("ApiKeyBearer"), $"{request}: {KnownDeviations.DocSpaceApiKeyBearerHeader.Summary}");
+            var authorization = request.Header("Authorization");
+            var cookie = request.Cookies.GetValueOrDefault("asc_auth_key");
+            Assert.True(
+                (authorization is not null) ^ (cookie is not null),
+                $"{request}: expected exactly one of the Authorization header and the asc_auth_key cookie.");
+            if (authorization is not null)
+            {
+                Assert.Matches("^(Bearer|Basic) [^ ]+$", authorization);
+            }
+        }
+    }
+
     /// <summary>Gets the validation errors of <paramref name="body"/> against a declared component schema.</summary>
     public static async Task<ICollection<NJsonSchema.Validation.ValidationError>> ComponentErrorsAsync(OpenApiContract contract, string component, string body)
     {
@@ -50,9 +73,12 @@ internal static class ContractAssert
     /// <summary>
     /// Asserts that every recorded request targets an operation of the document, sends only declared query
     /// parameters, each once, with the declared type and format, and carries every required header parameter.
+    /// A query parameter the document fails to declare is accepted only when one of <paramref name="deviations"/> names it.
     /// </summary>
-    public static void RequestsConform(OpenApiContract contract, IEnumerable<JournalEntry> requests)
+    public static void RequestsConform(OpenApiContract contract, IEnumerable<JournalEntry> requests, params KnownDeviation[] deviations)
     {
+        ArgumentNullException.ThrowIfNull(deviations);
+        var tolerated = deviations.Select(d => d.UndeclaredQueryParameter).OfType<string>().ToHashSet(StringComparer.Ordinal);
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(requests);
         var problems = new List<string>();
@@ -70,6 +96,11 @@ internal static class ContractAssert
             var declared = operation.In("query").ToDictionary(p => p.Name, StringComparer.Ordinal);
             foreach (var group in request.Query.GroupBy(q => q.Name, StringComparer.Ordinal))
             {
+                if (tolerated.Contains(group.Key))
+                {
+                    continue;
+                }
+
                 if (!declared.TryGetValue(group.Key, out var parameter))
                 {
                     problems.Add($"{request}: query parameter '{group.Key}' is not declared by {operation.OperationId} (declared: {string.Join(", ", declared.Keys)})");

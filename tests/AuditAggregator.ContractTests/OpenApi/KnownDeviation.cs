@@ -19,6 +19,9 @@ internal sealed record KnownDeviation(string Id, string Summary)
     /// </summary>
     public string? ResponseSchema { get; init; }
 
+    /// <summary>Gets a query parameter the server reads although the operation does not declare it, or null.</summary>
+    public string? UndeclaredQueryParameter { get; init; }
+
     /// <summary>Gets the vendor folder the deviation belongs to, <c>docspace</c> or <c>exavault</c>.</summary>
     public string Vendor => Id[..Id.IndexOf('.', StringComparison.Ordinal)].ToLowerInvariant();
 

@@ -90,6 +90,14 @@ internal static class KnownDeviations
             """,
     };
 
+    /// <summary><c>fields</c> is a framework-wide query parameter that no operation declares.</summary>
+    public static readonly KnownDeviation DocSpaceFieldsUndeclared = new(
+        "DocSpace.FieldsIsFrameworkWide",
+        "The query parameter 'fields' (fields=id,date,actionId) prunes the items of 'response' on every route, but no operation declares it; the vendor SDKs send it as a header, which the server ignores.")
+    {
+        UndeclaredQueryParameter = "fields",
+    };
+
     /// <summary>The webhook <c>oneOf</c> has no discriminator mapping, so V1 and V2 bodies match both branches.</summary>
     public static readonly KnownDeviation ExaVaultWebhookOneOfWithoutMapping = new(
         "ExaVault.WebhookOneOfWithoutMapping",
@@ -157,7 +165,7 @@ internal static class KnownDeviations
     public static IReadOnlyList<KnownDeviation> All { get; } =
     [
         DocSpaceApiKeyBearerHeader, DocSpaceReportIsPlainUrl, DocSpaceResultFileIdTypedNull, DocSpaceCountIsPageSize,
-        DocSpaceUndeclaredErrorBody, DocSpaceEmptyErrorBody, DocSpaceValidationErrorEnvelope,
+        DocSpaceUndeclaredErrorBody, DocSpaceEmptyErrorBody, DocSpaceValidationErrorEnvelope, DocSpaceFieldsUndeclared,
         ExaVaultWebhookOneOfWithoutMapping, ExaVaultWebhookExampleOutdated, ExaVaultFileCountNullable, ExaVaultUndocumentedErrors,
     ];
 
