@@ -1,6 +1,7 @@
 using AuditAggregator;
 using AuditAggregator.DocSpace;
 using AuditAggregator.DocSpace.Internal;
+using AuditAggregator.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,8 @@ public static class DocSpaceServiceCollectionExtensions
     /// <remarks>
     /// The primary handler does not manage cookies (<c>UseCookies = false</c>): the session credential sets the
     /// <c>asc_auth_key</c> cookie itself, and cookies the portal sets must not leak into later requests. The
-    /// source asks for a new client for every read, so handler rotation by the factory is honoured.
+    /// source asks for a new client for every read, so handler rotation by the factory is honoured. Requests are
+    /// counted and logged (method, path and status only) by the core's <see cref="AuditHttpTelemetryHandler"/>.
     /// </remarks>
     public static IHttpClientBuilder AddDocSpaceAuditSource(this IServiceCollection services, Action<DocSpaceOptions> configure)
     {
@@ -42,7 +44,8 @@ public static class DocSpaceServiceCollectionExtensions
 
         return services
             .AddHttpClient<IDocSpaceLoginHistoryClient, DocSpaceLoginHistoryClient>(HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { UseCookies = false })
+            .AddHttpMessageHandler(static sp => new AuditHttpTelemetryHandler(DocSpaceSourceNames.Source, sp.GetService<ILogger<AuditHttpTelemetryHandler>>()));
     }
 
     private static DocSpaceAuditSource CreateSource(IServiceProvider services) => new(
