@@ -1,3 +1,4 @@
+using System.Globalization;
 using AuditAggregator.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -52,10 +53,7 @@ internal sealed class ExaVaultAccount : IDisposable
         {
             var state = Guard.Current!;
             Logger.LogStop(state.Remaining, Options.StopBelow);
-            throw new AllowanceStopException(new AuditSourceException(
-                ExaVaultSourceNames.Source,
-                AuditErrorKind.RateLimited,
-                $"Stopped before sending a request: {state.Remaining} of the account's {state.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"} daily requests remain, fewer than StopBelow ({Options.StopBelow}). The allowance renews over a rolling 24 hours."));
+            throw new AllowanceStopException(AllowanceTooLow(state, Options.StopBelow));
         }
 
         if (delay > TimeSpan.Zero)
@@ -68,6 +66,15 @@ internal sealed class ExaVaultAccount : IDisposable
         {
             await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static AuditSourceException AllowanceTooLow(ExaVaultRateLimitState state, long stopBelow)
+    {
+        var limit = state.Limit?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
+        return new AuditSourceException(
+            ExaVaultSourceNames.Source,
+            AuditErrorKind.RateLimited,
+            $"Stopped before sending a request: {state.Remaining} of the account's {limit} daily requests remain, fewer than StopBelow ({stopBelow}). The allowance renews over a rolling 24 hours.");
     }
 
     /// <summary>Removes the credentials from text the vendor sent, in case it echoes them.</summary>

@@ -8,9 +8,6 @@ namespace AuditAggregator.ExaVault.Internal;
 /// </summary>
 internal sealed class ExaVaultAuditSource : IAuditSource
 {
-    /// <summary>The sort that makes the logs stream newest first.</summary>
-    public const string NewestFirst = "-date";
-
     private readonly Func<IExaVaultClient> _createClient;
     private readonly ExaVaultOptions _options;
     private readonly PagingOptions _paging;
@@ -48,49 +45,25 @@ internal sealed class ExaVaultAuditSource : IAuditSource
             var filter = ServerFilter.For(query);
             if (_options.Streams.HasFlag(ExaVaultStreams.Session) && ServerFilter.WantsSessions(query))
             {
-                sequences.Add(AuditPager.ReadAsync(Name, (page, ct) => FetchSessionsAsync(client, filter, page, ct), query, _paging, cancellationToken));
+                sequences.Add(AuditPager.ReadAsync(Name, (page, ct) => MapAsync(client.GetSessionLogsAsync(filter.ForSessions(page), ct), SessionMapper.Map), query, _paging, cancellationToken));
             }
 
             if (_options.Streams.HasFlag(ExaVaultStreams.Webhook) && ServerFilter.WantsWebhooks(query))
             {
-                sequences.Add(AuditPager.ReadAsync(Name, (page, ct) => FetchWebhooksAsync(client, filter, page, ct), query, _paging, cancellationToken));
+                sequences.Add(AuditPager.ReadAsync(Name, (page, ct) => MapAsync(client.GetWebhookLogsAsync(filter.ForWebhooks(page), ct), WebhookMapper.Map), query, _paging, cancellationToken));
             }
         }
 
         return AuditFeed.MergeAsync(Name, sequences, cancellationToken);
     }
 
-    private async ValueTask<IReadOnlyList<AuditEvent>> FetchSessionsAsync(IExaVaultClient client, ServerFilter filter, PageRequest page, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyList<AuditEvent>> MapAsync<TAttributes>(
+        Task<ExaVaultLogPage<TAttributes>> fetch,
+        Func<ExaVaultLogEntry<TAttributes>, bool, AuditEvent> map)
+        where TAttributes : class
     {
-        var result = await client.GetSessionLogsAsync(
-            new ExaVaultSessionLogQuery
-            {
-                StartDate = filter.StartDate,
-                EndDate = filter.EndDate,
-                Username = filter.Username,
-                Type = filter.SessionType,
-                Offset = page.Offset,
-                Limit = page.Size,
-                Sort = NewestFirst,
-            },
-            cancellationToken).ConfigureAwait(false);
-        return result.Data is { } data ? [.. data.Select(e => SessionMapper.Map(e, _options.IncludeRawRecord))] : [];
-    }
-
-    private async ValueTask<IReadOnlyList<AuditEvent>> FetchWebhooksAsync(IExaVaultClient client, ServerFilter filter, PageRequest page, CancellationToken cancellationToken)
-    {
-        var result = await client.GetWebhookLogsAsync(
-            new ExaVaultWebhookLogQuery
-            {
-                StartDate = filter.StartDate,
-                EndDate = filter.EndDate,
-                Username = filter.Username,
-                Offset = page.Offset,
-                Limit = page.Size,
-                Sort = NewestFirst,
-            },
-            cancellationToken).ConfigureAwait(false);
-        return result.Data is { } data ? [.. data.Select(e => WebhookMapper.Map(e, _options.IncludeRawRecord))] : [];
+        var page = await fetch.ConfigureAwait(false);
+        return page.Data is { } data ? [.. data.Select(e => map(e, _options.IncludeRawRecord))] : [];
     }
 
     private static IEnumerable<string> StreamNames(ExaVaultStreams streams)

@@ -1,3 +1,4 @@
+using AuditAggregator.Paging;
 using NodaTime;
 
 namespace AuditAggregator.ExaVault.Internal;
@@ -12,11 +13,37 @@ namespace AuditAggregator.ExaVault.Internal;
 /// <param name="SessionType">The one operation code of the one action asked for, if there is such a code.</param>
 internal sealed record ServerFilter(Instant? StartDate, Instant? EndDate, string? Username, string? SessionType)
 {
+    /// <summary>The sort that makes the logs stream newest first.</summary>
+    public const string NewestFirst = "-date";
+
     public static ServerFilter For(AuditQuery query) => new(
         query.From is { } from ? Floor(from) : null,
         query.To is { } to ? Ceiling(to) : null,
         query.Actors is { Count: 1 } actors ? actors.First() : null,
         query.Actions is { Count: 1 } actions ? OperationCodes.CodeOf(actions.First()) : null);
+
+    /// <summary>Gets one page of the session log, newest first, with these filters.</summary>
+    public ExaVaultSessionLogQuery ForSessions(PageRequest page) => new()
+    {
+        StartDate = StartDate,
+        EndDate = EndDate,
+        Username = Username,
+        Type = SessionType,
+        Offset = page.Offset,
+        Limit = page.Size,
+        Sort = NewestFirst,
+    };
+
+    /// <summary>Gets one page of the webhook log, newest first, with these filters.</summary>
+    public ExaVaultWebhookLogQuery ForWebhooks(PageRequest page) => new()
+    {
+        StartDate = StartDate,
+        EndDate = EndDate,
+        Username = Username,
+        Offset = page.Offset,
+        Limit = page.Size,
+        Sort = NewestFirst,
+    };
 
     /// <summary>Determines whether the session log can hold an event the query keeps.</summary>
     public static bool WantsSessions(AuditQuery query) =>
