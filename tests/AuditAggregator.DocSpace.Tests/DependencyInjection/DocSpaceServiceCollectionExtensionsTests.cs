@@ -34,6 +34,28 @@ public class DocSpaceServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddDocSpaceAuditSource_HandlerChain_CountsRequestsAndLeavesCookiesToTheCredential()
+    {
+        var services = new ServiceCollection();
+        services.AddDocSpaceAuditSource(o =>
+        {
+            o.BaseUrl = TestSetup.BaseUrl;
+            o.SessionToken = "session-token";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(DocSpaceServiceCollectionExtensions.HttpClientName);
+        var chain = new List<HttpMessageHandler>();
+        for (HttpMessageHandler? current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)
+        {
+            chain.Add(current);
+        }
+
+        Assert.Contains(chain, h => h is AuditAggregator.Telemetry.AuditHttpTelemetryHandler);
+        Assert.False(Assert.IsType<SocketsHttpHandler>(chain[^1]).UseCookies);
+    }
+
+    [Fact]
     public void AddDocSpaceAuditSource_CalledTwice_OneSource()
     {
         var services = new ServiceCollection();
