@@ -66,7 +66,7 @@ public static class Delivery
     {
         var requests = probe is null
             ? string.Empty
-            : string.Create(CultureInfo.InvariantCulture, $" | requests {probe.Count}, faults served {probe.Plan.Served}, non-2xx/failed {probe.Sent.Count(s => s.StatusCode is null or >= 300)}");
+            : string.Create(CultureInfo.InvariantCulture, $" | requests {probe.Count}, faults served {probe.FaultsServed}, non-2xx/failed {probe.Sent.Count(s => s.StatusCode is null or >= 300)}");
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"ROW | {fault} | {vendor} | expected {expected} | delivered {delivered} | duplicates {duplicates} | missing {missing} | extra {extra}{requests}"));

@@ -15,6 +15,7 @@ public sealed class RequestProbe
     private readonly Dictionary<int, SimulatedFault[]> _injections = [];
     private readonly Action<HttpRequestMessage> _revoke;
     private int _count;
+    private int _servedBefore;
     private int? _revokeFrom;
 
     /// <summary>Initializes a new instance of the <see cref="RequestProbe"/> class.</summary>
@@ -31,6 +32,9 @@ public sealed class RequestProbe
 
     /// <summary>Gets the number of requests sent so far.</summary>
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Gets the number of simulated faults served since the last <see cref="Reset"/>.</summary>
+    public int FaultsServed => Plan.Served - Volatile.Read(ref _servedBefore);
 
     /// <summary>Gets the requests sent so far, in the order they were answered.</summary>
     public IReadOnlyList<SentRequest> Sent
@@ -62,6 +66,17 @@ public sealed class RequestProbe
         lock (_lock)
         {
             _revokeFrom = requestNumber;
+        }
+    }
+
+    /// <summary>Forgets the requests sent so far (after a warm-up read), so request numbers start at 1 again.</summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            _count = 0;
+            _sent.Clear();
+            _servedBefore = Plan.Served;
         }
     }
 
