@@ -5,6 +5,7 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- e2e        end-to-end figures, one line each
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- sizes      retained size of the AuditEvents
+// dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- profile    parse-and-map split into phases
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- --filter '*'   the BenchmarkDotNet suite + targets
 switch (args.FirstOrDefault())
 {
@@ -14,6 +15,13 @@ switch (args.FirstOrDefault())
         return await EndToEndExport.RunAsync(args[1..]);
     case "sizes":
         foreach (var line in EventSize.Describe())
+        {
+            Console.WriteLine(line);
+        }
+
+        return 0;
+    case "profile":
+        foreach (var line in PhaseProfile.Describe())
         {
             Console.WriteLine(line);
         }

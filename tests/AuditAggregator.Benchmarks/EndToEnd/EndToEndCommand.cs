@@ -12,7 +12,8 @@ namespace AuditAggregator.Benchmarks.EndToEnd;
 /// </summary>
 /// <remarks>
 /// Options: <c>--sizes 10000,100000,1000000</c> (events per source; the smallest is the working-set baseline) and
-/// <c>--exavault-page-size N</c> (default <see cref="DefaultExaVaultPageSize"/>).
+/// <c>--exavault-page-size N</c> (default <see cref="DefaultExaVaultPageSize"/>), and <c>--sources docspace</c> or
+/// <c>--sources exavault</c> to export one source alone when profiling.
 /// </remarks>
 internal static class EndToEndCommand
 {
@@ -26,12 +27,13 @@ internal static class EndToEndCommand
             ? [.. list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]
             : DefaultSizes;
         var pageSize = Option(args, "--exavault-page-size") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : DefaultExaVaultPageSize;
+        var sources = Option(args, "--sources") ?? "all";
         var total = Stopwatch.StartNew();
         Print($"e2e machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; DocSpace page {DocSpaceOptions.MaxPageSize}, ExaVault page {pageSize}, ExaVault client limit 10 requests/s");
         var peaks = new Dictionary<int, long>();
         foreach (var size in sizes)
         {
-            var result = await RunOneAsync(size, pageSize);
+            var result = await RunOneAsync(size, pageSize, sources);
             if (result is null)
             {
                 return 1;
@@ -52,7 +54,7 @@ internal static class EndToEndCommand
         return 0;
     }
 
-    private static async Task<ExportResult?> RunOneAsync(int size, int pageSize)
+    private static async Task<ExportResult?> RunOneAsync(int size, int pageSize, string sources)
     {
         await using var world = await SimulatorEnvironment.StartAsync(new SimulatorEnvironmentOptions
         {
@@ -79,6 +81,7 @@ internal static class EndToEndCommand
         start.ArgumentList.Add(world.DocSpace.BaseUri.ToString());
         start.ArgumentList.Add(world.ExaVault.BaseUri.ToString());
         start.ArgumentList.Add(pageSize.ToString(CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(sources);
         using var child = Process.Start(start)!;
         var output = await child.StandardOutput.ReadToEndAsync();
         await child.WaitForExitAsync();
@@ -98,12 +101,19 @@ internal static class EndToEndCommand
 
         var label = $"e2e {size:N0}/source";
         var events = result.DocSpaceEvents + result.ExaVaultEvents;
-        var complete = result.DocSpaceEvents == size && result.ExaVaultEvents == sessions + webhooks;
+        var complete = sources != "all" || (result.DocSpaceEvents == size && result.ExaVaultEvents == sessions + webhooks);
         Print($"{label}: {events / result.Seconds:N0} events/s ({events:N0} events in {result.Seconds:N2} s{(complete ? string.Empty : $"; INCOMPLETE: docspace {result.DocSpaceEvents:N0}, exavault {result.ExaVaultEvents:N0}")})");
         Print($"{label}: peak working set {result.PeakWorkingSet / 1048576.0:N1} MiB");
-        Requests(label, "docspace login", world.DocSpace.RequestCount, size, DocSpaceOptions.MaxPageSize);
-        Requests(label, "exavault session", world.ExaVault.Requests.CountFor(world.ExaVault.SessionPath), sessions, pageSize);
-        Requests(label, "exavault webhook", world.ExaVault.Requests.CountFor(world.ExaVault.WebhooksPath), webhooks, pageSize);
+        if (sources is "all" or DocSpaceSourceNames.Source)
+        {
+            Requests(label, "docspace login", world.DocSpace.RequestCount, size, DocSpaceOptions.MaxPageSize);
+        }
+
+        if (sources is "all" or ExaVaultSourceNames.Source)
+        {
+            Requests(label, "exavault session", world.ExaVault.Requests.CountFor(world.ExaVault.SessionPath), sessions, pageSize);
+            Requests(label, "exavault webhook", world.ExaVault.Requests.CountFor(world.ExaVault.WebhooksPath), webhooks, pageSize);
+        }
         return result;
     }
 

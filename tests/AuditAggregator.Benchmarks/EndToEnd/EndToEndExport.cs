@@ -16,12 +16,13 @@ internal static class EndToEndExport
 {
     public const string ResultPrefix = "RESULT ";
 
-    // Arguments: docSpaceBaseUri exaVaultBaseUri exaVaultPageSize
+    // Arguments: docSpaceBaseUri exaVaultBaseUri exaVaultPageSize [sources|all]
     public static async Task<int> RunAsync(string[] args)
     {
         var docSpace = new Uri(args[0]);
         var exaVault = new Uri(args[1]);
         var exaVaultPageSize = int.Parse(args[2], CultureInfo.InvariantCulture);
+        var query = args.Length > 3 && args[3] != "all" ? AuditQuery.All with { Sources = args[3].Split(',') } : AuditQuery.All;
 
         var services = new ServiceCollection();
         services.AddDocSpaceAuditSource(o =>
@@ -45,7 +46,7 @@ internal static class EndToEndExport
         var stopwatch = Stopwatch.StartNew();
         await using (var output = new BufferedStream(Stream.Null, 1 << 16))
         {
-            await foreach (var item in feed.ReadAsync(AuditQuery.All))
+            await foreach (var item in feed.ReadAsync(query))
             {
                 AuditEventJson.WriteLine(output, item);
                 counts[item.Source] = counts.GetValueOrDefault(item.Source) + 1;

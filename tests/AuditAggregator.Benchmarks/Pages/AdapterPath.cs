@@ -8,7 +8,7 @@ namespace AuditAggregator.Benchmarks.Pages;
 /// The adapters' own parse-and-map path for one page, reached through InternalsVisibleTo: the body read as a stream
 /// by the source-generated context, then each item mapped, exactly as the clients and sources do after the HTTP call
 /// (DocSpace: <c>DocSpaceLoginHistoryClient.ReadEventsAsync</c> + <c>PageReader.FetchAsync</c>; ExaVault:
-/// <c>ExaVaultClient.AttemptAsync</c> + <c>ExaVaultAuditSource.FetchSessionsAsync</c>/<c>FetchWebhooksAsync</c>).
+/// <c>ExaVaultClient.AttemptAsync</c> + <c>ExaVaultAuditSource.MapAsync</c>).
 /// </summary>
 internal static class AdapterPath
 {

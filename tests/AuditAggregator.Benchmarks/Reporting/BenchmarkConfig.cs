@@ -21,6 +21,5 @@ internal static class BenchmarkConfig
             .WithId("Short"))
         .AddDiagnoser(MemoryDiagnoser.Default)
         .AddColumn(StatisticColumn.Median, new EventsColumn(EventsColumn.Kind.PerSecond), new EventsColumn(EventsColumn.Kind.BytesPerEvent))
-        .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared))
-        .WithOptions(ConfigOptions.JoinSummary);
+        .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
 }
