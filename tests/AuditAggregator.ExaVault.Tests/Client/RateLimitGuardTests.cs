@@ -69,6 +69,28 @@ public class RateLimitGuardTests
         Assert.Equal(new ExaVaultRateLimitState(50_000, 699, Now.AddSeconds(1)), guard.Current);
     }
 
+    [Fact]
+    public void Observe_HigherCountMomentsLater_TakenForAnOvertakenResponse()
+    {
+        var guard = Guard(700);
+
+        guard.Observe(Headers(701), Now.AddSeconds(1));
+        Assert.Equal(700, guard.Current!.Remaining);
+
+        guard.Observe(Headers(650), Now.AddSeconds(2));
+        Assert.Equal(650, guard.Current!.Remaining);
+
+        guard.Observe(Headers(900), Now.AddSeconds(2) + RateLimitGuard.OutOfOrderWindow);
+        Assert.Equal(900, guard.Current!.Remaining);
+    }
+
+    private static System.Net.Http.Headers.HttpResponseHeaders Headers(long remaining)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.OK);
+        response.Headers.Add("X-RateLimit-Remaining", remaining.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return response.Headers;
+    }
+
     private static RateLimitGuard Guard(long remaining)
     {
         var guard = new RateLimitGuard(slowDownBelow: 1000, stopBelow: 100, maxDelay: TimeSpan.FromSeconds(5));

@@ -12,6 +12,11 @@ internal sealed class RateLimitGuard
     /// <summary>How long a reported count is trusted; the allowance renews over a rolling 24 hours.</summary>
     public static readonly TimeSpan TrustFor = TimeSpan.FromHours(1);
 
+    /// <summary>How long a lower count wins over a higher one: concurrent responses can arrive out of order.</summary>
+    public static readonly TimeSpan OutOfOrderWindow = TimeSpan.FromSeconds(10);
+
+    private readonly Lock _gate = new();
+
     private readonly long _slowDownBelow;
     private readonly long _stopBelow;
     private readonly TimeSpan _maxDelay;
@@ -26,7 +31,10 @@ internal sealed class RateLimitGuard
 
     public ExaVaultRateLimitState? Current => Volatile.Read(ref _current);
 
-    /// <summary>Reads the headers of a response, success or not; a response without them changes nothing.</summary>
+    /// <summary>
+    /// Reads the headers of a response, success or not; a response without them changes nothing, and a higher count
+    /// than one seen moments ago is taken for a response that overtook another.
+    /// </summary>
     public void Observe(HttpResponseHeaders headers, DateTimeOffset now)
     {
         if (TryRead(headers, "X-RateLimit-Remaining") is not { } remaining)
@@ -34,8 +42,17 @@ internal sealed class RateLimitGuard
             return;
         }
 
-        var limit = TryRead(headers, "X-RateLimit-Limit") ?? Current?.Limit;
-        Volatile.Write(ref _current, new ExaVaultRateLimitState(limit, remaining, now));
+        lock (_gate)
+        {
+            var current = _current;
+            if (current is not null && remaining > current.Remaining && now - current.ObservedAt < OutOfOrderWindow)
+            {
+                return;
+            }
+
+            var limit = TryRead(headers, "X-RateLimit-Limit") ?? current?.Limit;
+            Volatile.Write(ref _current, new ExaVaultRateLimitState(limit, remaining, now));
+        }
     }
 
     /// <summary>
