@@ -21,9 +21,9 @@ namespace AuditAggregator.DocSpace;
 /// page by new logins are yielded once: the pager drops repeats across its remembered pages, and this source
 /// also remembers the ids it yielded during the read, so that even a burst of new logins larger than the pager's
 /// memory between two page fetches (a brute-force attack during a long <c>Retry-After</c>) yields no event twice.
-/// That memory grows with the events yielded, not with those walked: about 28 MB per million events (measured). The source
-/// does not instead skip every id above the smallest yielded one, because the log is ordered by date, not by id,
-/// and events written out of id order would be lost.</para>
+/// That memory grows with the events yielded, not with those walked: about 28 MB per million events (measured).
+/// The source does not instead skip every id above the smallest one yielded: the log is sorted by date, ids are
+/// only known to grow with time, and an event written out of id order would then be lost.</para>
 /// <para>A portal whose plan lacks the audit option answers only its 20 newest events; the read then fails with
 /// <see cref="AuditErrorKind.Plan"/> instead of presenting them as the result.</para>
 /// </remarks>
@@ -37,7 +37,7 @@ public sealed class DocSpaceAuditSource : IAuditSource
     /// <summary>
     /// Initializes a new instance of the <see cref="DocSpaceAuditSource"/> class over a client.
     /// </summary>
-    /// <param name="client">The client; see <c>AddDocSpaceAuditSource</c> for the registered one.</param>
+    /// <param name="client">The client, used by every read; <c>AddDocSpaceAuditSource</c> registers a source that takes a fresh one per read.</param>
     /// <param name="options">The options (validated here).</param>
     /// <param name="timeProvider">The clock for retries and throttling, or <see langword="null"/> for the system clock.</param>
     /// <param name="logger">Logs retries, or <see langword="null"/>.</param>

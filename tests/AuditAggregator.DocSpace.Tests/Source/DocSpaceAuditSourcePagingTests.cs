@@ -1,12 +1,13 @@
 using AuditAggregator.DocSpace.Tests.Support;
 using NodaTime;
+using Xunit.Abstractions;
 
 namespace AuditAggregator.DocSpace.Tests.Source;
 
 /// <summary>
 /// The server pages before it filters; these tests hold the source to reading a window completely anyway.
 /// </summary>
-public class DocSpaceAuditSourcePagingTests
+public class DocSpaceAuditSourcePagingTests(ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Newest = new(2025, 6, 2, 12, 0, 0, TimeSpan.Zero);
 
@@ -58,6 +59,21 @@ public class DocSpaceAuditSourcePagingTests
         Assert.Equal(
             ["?count=100&startIndex=0", "?count=100&startIndex=100", "?count=100&startIndex=200", "?count=100&startIndex=300", "?count=100&startIndex=400", "?count=100&startIndex=500"],
             portal.Handler.Requests.Select(r => r.Uri.Query));
+    }
+
+    [Fact]
+    public async Task ReadAsync_WindowBehindTwentyThousandNewerEvents_EveryEventOnceInOnePassOverTheLog()
+    {
+        var portal = new FakePortal().AddNewest(25_000, Newest, TimeSpan.FromSeconds(30));
+        var query = AuditQuery.Between(Instant.FromDateTimeOffset(Newest.AddSeconds(-30 * 20_499)), Instant.FromDateTimeOffset(Newest.AddSeconds(-30 * 19_999)));
+        var expected = portal.Log.Skip(20_000).Take(500).Select(e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var events = await TestSetup.Source(portal.Handler).ReadAllAsync(query);
+
+        output.WriteLine($"{events.Count} events behind 20,000 newer ones: {portal.FilterRequests} requests, {watch.ElapsedMilliseconds} ms against the in-memory portal");
+        Assert.Equal(expected, events.Select(e => e.SourceId));
+        Assert.Equal(206, portal.FilterRequests); // pages 0..204 hold the window; page 205 is the first to reach past its start
     }
 
     [Fact]
