@@ -1,6 +1,7 @@
 using AuditAggregator;
 using AuditAggregator.ExaVault;
 using AuditAggregator.ExaVault.Internal;
+using AuditAggregator.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,6 +43,11 @@ public static class ExaVaultServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuditSource, ExaVaultAuditSource>(sp => new ExaVaultAuditSource(
             sp.GetRequiredService<IExaVaultClient>,
             sp.GetRequiredService<IOptions<ExaVaultOptions>>().Value)));
-        return services.AddHttpClient(HttpClientName);
+        // Every header value is redacted from the framework's HTTP logs (ev-api-key and ev-access-token among them);
+        // the core's handler counts requests and logs only method, path and status.
+        return services.AddHttpClient(HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All })
+            .RedactLoggedHeaders(static _ => true)
+            .AddHttpMessageHandler(static sp => new AuditHttpTelemetryHandler(ExaVaultSourceNames.Source, sp.GetService<ILogger<AuditHttpTelemetryHandler>>()));
     }
 }
