@@ -70,6 +70,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
     [Theory]
     [InlineData("apiKey")]
     [InlineData("oauthBearer")]
+    [InlineData("oauthTokenProvider")]
     [InlineData("basic")]
     [InlineData("sessionCookie")]
     public async Task ReadAsync_EachAuthScheme_SendsTheCredentialWhereTheServerReadsIt(string scheme)
@@ -80,6 +81,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
             {
                 case "apiKey": o.ApiKey = "sk-contract-apikey"; break;
                 case "oauthBearer": o.AccessToken = Jwt; break;
+                case "oauthTokenProvider": o.Credential = DocSpaceCredential.Bearer(_ => ValueTask.FromResult(Jwt)); break;
                 case "basic": (o.Email, o.Password) = ("auditor@example.com", "contract-password"); break;
                 default: o.SessionToken = "contract-session-token"; break;
             }
@@ -96,7 +98,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         var expected = scheme switch
         {
             "apiKey" => "Bearer sk-contract-apikey",
-            "oauthBearer" => "Bearer " + Jwt,
+            "oauthBearer" or "oauthTokenProvider" => "Bearer " + Jwt,
             "basic" => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("auditor@example.com:contract-password")),
             _ => null,
         };
