@@ -40,6 +40,9 @@ internal sealed record ConsoleSettings
 
     public bool Simulate { get; init; }
 
+    /// <summary>Gets a value indicating whether --simulate was given (rather than no credentials at all).</summary>
+    public bool SimulateForced { get; init; }
+
     public int SimulatorEvents { get; init; } = 5000;
 
     public IReadOnlyDictionary<string, string> IdentityMap { get; init; } = new Dictionary<string, string>();

@@ -47,6 +47,7 @@ internal sealed class SettingsReader(ConsoleCommandLine cli, ConsoleEnvironment 
             OutputPath = Blank(result.GetValue(cli.Output)),
             CheckpointPath = checkpoint,
             Simulate = result.GetValue(cli.Simulate),
+            SimulateForced = result.GetValue(cli.Simulate),
             SimulatorEvents = Range("--simulator-events", result.GetValue(cli.SimulatorEvents), 0, 10_000_000) ?? 5000,
             IdentityMap = identityMap,
             PageSize = Range("--page-size", result.GetValue(cli.PageSize), 1, 10_000),

@@ -44,7 +44,7 @@ internal sealed class SourceSet : IAsyncDisposable
             exaVault = new ExaVaultSettings(simulators.ExaVault.BaseUri, ExaVaultSimulatorOptions.DefaultApiKey, ExaVaultSimulatorOptions.DefaultAccessToken);
             notes.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"audit-aggregator: {(settings.DocSpace is null && settings.ExaVault is null ? "no credentials configured, so" : "--simulate:")} the built-in DocSpace and ExaVault simulators run in-process ({settings.SimulatorEvents:N0} events over 30 days; docspace {simulators.DocSpace.BaseUri}, exavault {simulators.ExaVault.BaseUri})."));
+                $"audit-aggregator: {(settings.SimulateForced ? "--simulate:" : "no credentials configured, so")} the built-in DocSpace and ExaVault simulators run in-process ({settings.SimulatorEvents:N0} events over 30 days; docspace {simulators.DocSpace.BaseUri}, exavault {simulators.ExaVault.BaseUri})."));
         }
         else
         {

@@ -1,0 +1,89 @@
+using System.Text;
+using AuditAggregator.ConsoleApp.Tests.Support;
+using AuditAggregator.Simulators;
+
+namespace AuditAggregator.ConsoleApp.Tests;
+
+public sealed class FollowTests
+{
+    [Theory]
+    [InlineData("jsonl")]
+    [InlineData("table")]
+    public async Task Follow_NewEventsArrive_ShowsThemAndStopsCleanlyOnCancel(string format)
+    {
+        // A world whose "now" is the real now, so that the follower's windows (real clock) reach its newest events.
+        await using var world = await SimulatorEnvironment.StartAsync(new SimulatorEnvironmentOptions { TotalEventCount = 2000 });
+        var stdout = new LockedWriter();
+        var stderr = new LockedWriter();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var run = ConsoleApp.RunAsync(
+            ["follow", "--format", format, "--source", "docspace", "--poll-interval", "0.2", "--lag", "0", .. Worlds.Flags(world)],
+            stdout,
+            stderr,
+            new ConsoleEnvironment(),
+            stop.Token);
+
+        await Until(() => stderr.Text.Contains("following", StringComparison.Ordinal), run);
+        var appended = world.DocSpace.Data.Login.Append(3);
+        var newest = world.DocSpace.Data.Login[appended - 1];
+        var needle = format == "jsonl" ? newest.AuditId : newest.Time.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        await Until(() => stdout.Text.Contains(needle, StringComparison.Ordinal), run);
+        await stop.CancelAsync();
+        var exit = await run;
+
+        Assert.True(exit == 0, stderr.Text);
+        Assert.Contains("stopped", stderr.Text, StringComparison.Ordinal);
+        if (format == "jsonl")
+        {
+            var ids = JsonLines.Ids(stdout.Text);
+            Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+            Assert.Contains(newest.AuditId, ids);
+        }
+    }
+
+    private static async Task Until(Func<bool> condition, Task<int> run)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.False(run.IsCompleted, "follow ended early");
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for follow");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>A writer that the test reads while the console writes from another thread.</summary>
+    private sealed class LockedWriter : TextWriter
+    {
+        private readonly StringBuilder _text = new();
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public string Text
+        {
+            get
+            {
+                lock (_text)
+                {
+                    return _text.ToString();
+                }
+            }
+        }
+
+        public override void Write(char value)
+        {
+            lock (_text)
+            {
+                _text.Append(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_text)
+            {
+                _text.Append(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using AuditAggregator.ConsoleApp.Tests.Support;
+using AuditAggregator.Simulators;
+using Xunit.Abstractions;
+
+namespace AuditAggregator.ConsoleApp.Tests;
+
+public sealed class ProcessTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Process_JsonlFromEnvironmentVariables_WritesOnlyDataToStdoutAndExitsZero()
+    {
+        await using var world = await Worlds.StartAsync();
+
+        var run = await ConsoleProcess.RunAsync(["--format", "jsonl", .. Worlds.Window], Worlds.Variables(world));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(Worlds.ExpectedIds(world, Worlds.From, Worlds.To), JsonLines.Ids(run.Stdout).ToHashSet());
+        Assert.Contains("exported", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_BadArgument_ExitsTwoWithOneMessageAndNoStackTrace()
+    {
+        var run = await ConsoleProcess.RunAsync(["--format", "xml"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--format", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
+    public async Task Process_KilledMidExport_ResumesFromTheCheckpointWithNoLossAndNoDuplicates()
+    {
+        // Every request is slowed so that the export is still running when it is killed.
+        await using var world = await Worlds.StartAsync(6000);
+        world.DocSpace.Faults.SetRandomFaults(1.0, 1, SimulatedFault.Slow(TimeSpan.FromMilliseconds(120)));
+        world.ExaVault.Faults.SetRandomFaults(1.0, 1, SimulatedFault.Slow(TimeSpan.FromMilliseconds(120)));
+        var directory = Directory.CreateTempSubdirectory("audit-resume-");
+        var file = Path.Combine(directory.FullName, "audit.jsonl");
+        var checkpoint = Path.Combine(directory.FullName, "audit.checkpoint");
+        string[] args =
+        [
+            "export", "--format", "jsonl", "--output", file, "--checkpoint", checkpoint, "--commit-every", "100",
+            "--page-size", "100", "--from", "2025-05-13T12:00:00Z", "--to", "2025-06-02T12:00:00Z",
+        ];
+        var expected = Worlds.ExpectedIds(world, new DateTimeOffset(2025, 5, 13, 12, 0, 0, TimeSpan.Zero), Worlds.To);
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            using (var process = ConsoleProcess.Start(args, Worlds.Variables(world)))
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (LineCount(file) < 600)
+                {
+                    if (process.HasExited)
+                    {
+                        Assert.Fail("the export finished before it could be killed: " + await process.StandardError.ReadToEndAsync());
+                    }
+
+                    Assert.True(DateTime.UtcNow < deadline, "the export made no progress");
+                    await Task.Delay(25);
+                }
+
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            var atKill = LineCount(file);
+            output.WriteLine($"killed with {atKill:N0} of {expected.Count:N0} lines written after {clock.Elapsed.TotalSeconds:0.0} s");
+            Assert.True(atKill < expected.Count, "killed too late to test a resume");
+
+            world.DocSpace.Faults.Clear();
+            world.ExaVault.Faults.Clear();
+            clock.Restart();
+            var resumed = await ConsoleProcess.RunAsync(args, Worlds.Variables(world));
+            output.WriteLine($"resumed in {clock.Elapsed.TotalSeconds:0.0} s: {resumed.Stderr}");
+
+            Assert.True(resumed.ExitCode == 0, resumed.ToString());
+            var ids = JsonLines.Ids(await File.ReadAllTextAsync(file));
+            Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+            Assert.True(expected.SetEquals(ids), $"expected {expected.Count} events, got {ids.Count}");
+
+            // A finished export run again adds nothing: the window is committed.
+            var again = await ConsoleProcess.RunAsync(args, Worlds.Variables(world));
+            Assert.True(again.ExitCode == 0, again.ToString());
+            Assert.Equal(ids.Count, JsonLines.Ids(await File.ReadAllTextAsync(file)).Count);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static int LineCount(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var count = 0;
+        int b;
+        while ((b = stream.ReadByte()) >= 0)
+        {
+            count += b == '\n' ? 1 : 0;
+        }
+
+        return count;
+    }
+}
