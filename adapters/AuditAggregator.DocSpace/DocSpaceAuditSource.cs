@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using AuditAggregator.DocSpace.Internal;
 using AuditAggregator.Paging;
@@ -18,12 +17,12 @@ namespace AuditAggregator.DocSpace;
 /// a short page or after the first page that reaches back past the window's start. Matching events behind any
 /// number of newer ones are found.</para>
 /// <para>Each page fetch runs inside the <see cref="SourceResilience"/> pipeline. Events shifted onto the next
-/// page by new logins are yielded once: the pager drops repeats across its remembered pages, and this source
-/// also remembers the ids it yielded during the read, so that even a burst of new logins larger than the pager's
-/// memory between two page fetches (a brute-force attack during a long <c>Retry-After</c>) yields no event twice.
-/// That memory grows with the events yielded, not with those walked: about 28 MB per million events (measured).
-/// The source does not instead skip every id above the smallest one yielded: the log is sorted by date, ids are
-/// only known to grow with time, and an event written out of id order would then be lost.</para>
+/// page by new logins are yielded once: the pager drops repeats within its last
+/// <see cref="DocSpaceOptions.RememberedPages"/> pages (default 20, 2,000 ids), so memory stays bounded however long
+/// the read; only a burst of more than 19 pages of new logins between two page fetches could repeat an event, and
+/// the merged feed's dedup still drops a repeat that lands beside its twin. The source does not instead skip every
+/// id above the smallest one yielded: the log is sorted by date, ids are only known to grow with time, and an
+/// event written out of id order would then be lost.</para>
 /// <para>A portal whose plan lacks the audit option answers only its 20 newest events; the read then fails with
 /// <see cref="AuditErrorKind.Plan"/> instead of presenting them as the result.</para>
 /// </remarks>
@@ -97,15 +96,12 @@ public sealed class DocSpaceAuditSource : IAuditSource
             Style = PagingStyle.StartIndexCount,
             StopAtWindowStart = true,
             DetectRepeatedPages = true,
+            RememberedPages = _options.RememberedPages,
         };
 
-        var yielded = new HashSet<long>();
         await foreach (var item in AuditPager.ReadAsync(Name, reader.FetchAsync, query, paging, cancellationToken).ConfigureAwait(false))
         {
-            if (yielded.Add(long.Parse(item.SourceId, NumberStyles.None, CultureInfo.InvariantCulture)))
-            {
-                yield return item;
-            }
+            yield return item;
         }
     }
 }

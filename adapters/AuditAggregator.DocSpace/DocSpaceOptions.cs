@@ -62,6 +62,13 @@ public sealed class DocSpaceOptions
     public int MaxPages { get; set; } = 10_000;
 
     /// <summary>
+    /// Gets or sets how many pages of ids a read remembers to drop events that new logins pushed onto a later page.
+    /// Default 20: exact while fewer than 19 pages of logins (1,900 at the default page size) arrive between two
+    /// requests, with memory bounded by 2,000 ids however long the read.
+    /// </summary>
+    public int RememberedPages { get; set; } = 20;
+
+    /// <summary>
     /// Gets or sets a value indicating whether each event carries the vendor's record as JSON in
     /// <see cref="AuditEvent.RawRecord"/>. Default <see langword="false"/>.
     /// </summary>

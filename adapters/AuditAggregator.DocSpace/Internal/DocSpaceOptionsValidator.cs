@@ -31,6 +31,11 @@ internal sealed class DocSpaceOptionsValidator : IValidateOptions<DocSpaceOption
             failures.Add("DocSpaceOptions.MaxPages must be positive.");
         }
 
+        if (options.RememberedPages < 1)
+        {
+            failures.Add("DocSpaceOptions.RememberedPages must be positive.");
+        }
+
         if (options.ReportPollInterval <= TimeSpan.Zero)
         {
             failures.Add("DocSpaceOptions.ReportPollInterval must be positive.");
