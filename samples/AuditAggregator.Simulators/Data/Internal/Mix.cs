@@ -16,11 +16,9 @@ internal static class Mix
 
     public static int Below(ulong hash, int bound) => (int)(hash % (ulong)bound);
 
-    public static string Hex(ulong hash, int length)
+    public static string Hex(ulong hash, int length) => string.Create(length, hash, static (chars, h) =>
     {
-        Span<char> chars = stackalloc char[length];
-        var h = hash;
-        for (var i = 0; i < length; i++)
+        for (var i = 0; i < chars.Length; i++)
         {
             if (i % 16 == 0 && i > 0)
             {
@@ -29,9 +27,7 @@ internal static class Mix
 
             chars[i] = "0123456789abcdef"[(int)((h >> (i % 16 * 4)) & 0xF)];
         }
-
-        return new string(chars);
-    }
+    });
 
     private static ulong Finish(ulong z)
     {

@@ -14,9 +14,23 @@ internal static class DocSpaceWriter
 
     public static string FormatDate(DateTimeOffset time, TimeSpan offset)
     {
+        Span<char> buffer = stackalloc char[33];
+        return new string(buffer[..FormatDate(time, offset, buffer)]);
+    }
+
+    /// <summary>Writes the portal-local <c>yyyy-MM-ddTHH:mm:ss.fffffff</c> and <c>Z</c> or <c>+hh:mm</c> (33 chars at most).</summary>
+    public static int FormatDate(DateTimeOffset time, TimeSpan offset, Span<char> buffer)
+    {
         var local = time.ToOffset(offset);
-        var text = local.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
-        return offset == TimeSpan.Zero ? text + "Z" : text + local.ToString("zzz", CultureInfo.InvariantCulture);
+        local.TryFormat(buffer, out var written, "yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+        if (offset == TimeSpan.Zero)
+        {
+            buffer[written] = 'Z';
+            return written + 1;
+        }
+
+        local.TryFormat(buffer[written..], out var zone, "zzz", CultureInfo.InvariantCulture);
+        return written + zone;
     }
 
     public static async Task WriteLoginPageAsync(HttpContext context, IReadOnlyList<LoginEntry> items, TimeSpan offset, ISet<string>? fields)
@@ -132,7 +146,8 @@ internal static class DocSpaceWriter
 
         if (Wanted(fields, "date"))
         {
-            writer.WriteString("date", FormatDate(item.Time, offset));
+            Span<char> buffer = stackalloc char[33];
+            writer.WriteString("date", buffer[..FormatDate(item.Time, offset, buffer)]);
         }
 
         WriteOptional(writer, fields, "user", item.User);

@@ -13,9 +13,29 @@ internal static class ExaVaultWriter
 
     public static string FormatTime(DateTimeOffset time, TimeSpan offset)
     {
+        Span<char> buffer = stackalloc char[25];
+        return new string(buffer[..FormatTime(time, offset, buffer)]);
+    }
+
+    /// <summary>Writes <c>yyyy-MM-ddTHH:mm:ss</c> and <c>Z</c> or <c>+hh:mm</c> into <paramref name="buffer"/> (25 chars).</summary>
+    public static int FormatTime(DateTimeOffset time, TimeSpan offset, Span<char> buffer)
+    {
         var local = time.ToOffset(offset);
-        var text = local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
-        return offset == TimeSpan.Zero ? text + "Z" : text + local.ToString("zzz", CultureInfo.InvariantCulture);
+        local.TryFormat(buffer, out var written, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        if (offset == TimeSpan.Zero)
+        {
+            buffer[written] = 'Z';
+            return written + 1;
+        }
+
+        local.TryFormat(buffer[written..], out var zone, "zzz", CultureInfo.InvariantCulture);
+        return written + zone;
+    }
+
+    private static void WriteTime(Utf8JsonWriter writer, string name, DateTimeOffset time, TimeSpan offset)
+    {
+        Span<char> buffer = stackalloc char[25];
+        writer.WriteString(name, buffer[..FormatTime(time, offset, buffer)]);
     }
 
     public static async Task WritePageAsync<T>(HttpContext context, string type, IReadOnlyList<T> entries, Action<Utf8JsonWriter, T> writeAttributes, Func<T, long> id)
@@ -53,7 +73,7 @@ internal static class ExaVaultWriter
     public static void WriteSession(Utf8JsonWriter writer, SessionEntry entry, TimeSpan offset)
     {
         writer.WriteStartObject();
-        writer.WriteString("created", FormatTime(entry.Created, offset));
+        WriteTime(writer, "created", entry.Created, offset);
         writer.WriteString("sessionId", entry.SessionId);
         writer.WriteString("ipAddress", entry.IpAddress);
         writer.WriteString("username", entry.Username);
