@@ -55,6 +55,23 @@ internal static class AdapterHost
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
+    /// <summary>
+    /// Reads every event of the only registered source, catching a failure instead of throwing it, so a test can
+    /// check the request journal first: a wrong parameter name or format is then reported as such, not as the 404
+    /// of a stub that did not match.
+    /// </summary>
+    public static async Task<(List<AuditEvent> Events, Exception? Error)> TryReadAllAsync(ServiceProvider services, AuditQuery query)
+    {
+        try
+        {
+            return (await ReadAllAsync(services, query), null);
+        }
+        catch (AuditSourceException e)
+        {
+            return ([], e);
+        }
+    }
+
     /// <summary>Reads every event of the only registered source.</summary>
     public static async Task<List<AuditEvent>> ReadAllAsync(ServiceProvider services, AuditQuery query)
     {
