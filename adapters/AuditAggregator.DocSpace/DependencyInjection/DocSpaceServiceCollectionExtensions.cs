@@ -44,7 +44,8 @@ public static class DocSpaceServiceCollectionExtensions
 
         return services
             .AddHttpClient<IDocSpaceLoginHistoryClient, DocSpaceLoginHistoryClient>(HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { UseCookies = false })
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { UseCookies = false, AutomaticDecompression = System.Net.DecompressionMethods.All })
+            .RedactLoggedHeaders(static _ => true)
             .AddHttpMessageHandler(static sp => new AuditHttpTelemetryHandler(DocSpaceSourceNames.Source, sp.GetService<ILogger<AuditHttpTelemetryHandler>>()));
     }
 
