@@ -39,6 +39,11 @@ public sealed class DocSpaceData
 
     internal LoginGenerator Generator { get; }
 
+    /// <summary>Adds <paramref name="count"/> newer login events at the head of the history (same as <c>Login.Append</c>).</summary>
+    /// <param name="count">How many events to add.</param>
+    /// <returns>The new number of events.</returns>
+    public long Append(int count) => Login.Append(count);
+
     /// <summary>Gets the login events in [<paramref name="from"/>, <paramref name="to"/>], oldest first, lazily.</summary>
     /// <param name="from">The earliest instant, inclusive.</param>
     /// <param name="to">The latest instant, inclusive.</param>

@@ -57,7 +57,7 @@ internal sealed class LoginGenerator
             Index = index,
             Id = id,
             Time = time,
-            User = unknownAccount ? login : user.DisplayName,
+            User = !unknownAccount ? user.DisplayName : h % 5 == 0 ? null : login,
             UserId = unknownAccount ? Guid.Empty : user.DocSpaceUserId!.Value,
             Login = login,
             Action = MessageActions.Text(code),
