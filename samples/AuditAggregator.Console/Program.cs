@@ -30,7 +30,8 @@ var environment = new ConsoleEnvironment
 {
     StdoutIsTerminal = !Console.IsOutputRedirected,
     StderrIsTerminal = !Console.IsErrorRedirected,
-    Width = !Console.IsOutputRedirected && Console.WindowWidth > 40 ? Console.WindowWidth : 160,
+    Width = !Console.IsOutputRedirected && Console.WindowWidth > 40 ? Console.WindowWidth
+        : int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 40 ? columns : 160,
     Variables = Environment.GetEnvironmentVariables()
         .Cast<System.Collections.DictionaryEntry>()
         .Where(entry => entry.Key is string && entry.Value is string)

@@ -34,14 +34,14 @@ public sealed class ProcessTests(ITestOutputHelper output)
     {
         // Every request is slowed so that the export is still running when it is killed.
         await using var world = await Worlds.StartAsync(6000);
-        world.DocSpace.Faults.SetRandomFaults(1.0, 1, SimulatedFault.Slow(TimeSpan.FromMilliseconds(120)));
-        world.ExaVault.Faults.SetRandomFaults(1.0, 1, SimulatedFault.Slow(TimeSpan.FromMilliseconds(120)));
+        world.DocSpace.Faults.SetRandomFaults(1.0, 1, SimulatedFault.Slow(TimeSpan.FromMilliseconds(80)));
+        world.ExaVault.Faults.SetRandomFaults(1.0, 1, SimulatedFault.Slow(TimeSpan.FromMilliseconds(80)));
         var directory = Directory.CreateTempSubdirectory("audit-resume-");
         var file = Path.Combine(directory.FullName, "audit.jsonl");
         var checkpoint = Path.Combine(directory.FullName, "audit.checkpoint");
         string[] args =
         [
-            "export", "--format", "jsonl", "--output", file, "--checkpoint", checkpoint, "--commit-every", "100",
+            "export", "--format", "jsonl", "--output", file, "--checkpoint", checkpoint, "--commit-every", "200",
             "--page-size", "100", "--from", "2025-05-13T12:00:00Z", "--to", "2025-06-02T12:00:00Z",
         ];
         var expected = Worlds.ExpectedIds(world, new DateTimeOffset(2025, 5, 13, 12, 0, 0, TimeSpan.Zero), Worlds.To);
@@ -51,7 +51,7 @@ public sealed class ProcessTests(ITestOutputHelper output)
             using (var process = ConsoleProcess.Start(args, Worlds.Variables(world)))
             {
                 var deadline = DateTime.UtcNow.AddSeconds(60);
-                while (LineCount(file) < 600)
+                while (LineCount(file) < 400)
                 {
                     if (process.HasExited)
                     {

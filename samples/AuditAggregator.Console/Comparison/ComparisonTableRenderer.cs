@@ -21,9 +21,10 @@ internal static class ComparisonTableRenderer
             console.Write(bursts);
         }
 
-        console.WriteLine(string.Create(
+        console.Write(new Text(string.Create(
             CultureInfo.InvariantCulture,
-            $"People are joined by login or e-mail (ignoring case){(report.IdentityMapEntries > 0 ? $" and {report.IdentityMapEntries} identity-map entries" : ", no identity map")}; {report.Unattributed:N0} events name nobody. Burst: {ComparisonReport.BurstDefinition}."));
+            $"People are joined by login or e-mail (ignoring case){(report.IdentityMapEntries > 0 ? $" and {report.IdentityMapEntries} identity-map entries" : ", no identity map")}; {report.Unattributed:N0} events name nobody. Burst: {ComparisonReport.BurstDefinition}.")));
+        console.WriteLine();
     }
 
     private static Table SourcesTable(ComparisonReport report)

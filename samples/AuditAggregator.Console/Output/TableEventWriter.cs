@@ -9,16 +9,13 @@ namespace AuditAggregator.ConsoleApp.Output;
 /// </summary>
 internal sealed class TableEventWriter : IEventWriter
 {
-    private static readonly (string Header, int Width)[] Columns =
-    [
-        ("Time (UTC)", 19), ("Source", 16), ("Action", 19), ("Outcome", 7), ("Actor", 26), ("IP", 15), ("Resource / detail", 0),
-    ];
+    private static readonly string[] Headers = ["Time (UTC)", "Source", "Action", "Outcome", "Actor", "IP", "Resource / detail"];
 
     private readonly IAnsiConsole _console;
     private readonly TextWriter _output;
     private readonly int _rowsPerBlock;
     private readonly List<AuditEvent> _pending = [];
-    private readonly int _resourceWidth;
+    private readonly int[] _widths;
     private bool _headerPending;
 
     public TableEventWriter(IAnsiConsole console, TextWriter output, bool writeHeader, int rowsPerBlock)
@@ -28,9 +25,11 @@ internal sealed class TableEventWriter : IEventWriter
         _headerPending = writeHeader;
         _rowsPerBlock = Math.Max(1, rowsPerBlock);
 
-        // Each column takes its width plus 3 for the padding and the separator.
-        var fixedWidth = Columns.Sum(c => c.Width + 3);
-        _resourceWidth = Math.Max(12, console.Profile.Width - fixedWidth - 1);
+        // Time, source, action, outcome and IP have natural widths; actor and resource share what is left. Each
+        // column also takes 3 characters of padding and separator.
+        var left = console.Profile.Width - (19 + 16 + 19 + 7 + 15) - (Headers.Length * 3) - 1;
+        var actor = Math.Clamp(left * 2 / 5, 12, 30);
+        _widths = [19, 16, 19, 7, actor, 15, Math.Max(12, left - actor)];
     }
 
     public void Write(AuditEvent auditEvent)
@@ -55,11 +54,11 @@ internal sealed class TableEventWriter : IEventWriter
     private void WriteBlock()
     {
         var table = new Table { Border = TableBorder.Minimal, ShowHeaders = _headerPending };
-        foreach (var (header, width) in Columns)
+        for (var i = 0; i < Headers.Length; i++)
         {
-            table.AddColumn(new TableColumn(new Text(header, new Style(decoration: Decoration.Bold)))
+            table.AddColumn(new TableColumn(new Text(Headers[i], new Style(decoration: Decoration.Bold)) { Overflow = Overflow.Ellipsis })
             {
-                Width = width == 0 ? _resourceWidth : width,
+                Width = _widths[i],
                 NoWrap = true,
             });
         }
