@@ -94,4 +94,30 @@ public sealed class RevokedCredentialTests(ITestOutputHelper output)
             Assert.All(harness.Logs.Lines, line => Assert.DoesNotContain(secret, line, StringComparison.Ordinal));
         }
     }
+
+    [Theory]
+    [InlineData(Vendor.DocSpace)]
+    [InlineData(Vendor.ExaVault)]
+    public async Task Feed_ContinueWithOthers_CredentialRevokedBeforeFirstPage_ReportsWholeWindowAsGap(Vendor revoked)
+    {
+        await using var harness = await FaultHarness.StartAsync();
+        var healthy = revoked == Vendor.DocSpace ? Vendor.ExaVault : Vendor.DocSpace;
+        harness.Probe(revoked).RevokeFrom(1);
+        var failures = new List<AuditSourceFailure>();
+        var feed = new AuditFeed(harness.Sources, new AuditFeedOptions
+        {
+            OnSourceFailure = SourceFailureMode.ContinueWithOthers,
+            SourceFailed = failures.Add,
+        }, harness.Logs.CreateLogger<AuditFeed>());
+
+        var delivered = await Delivery.ReadAllAsync(feed.ReadAsync(FaultHarness.Window));
+
+        Delivery.AssertExactlyOnce(output, $"{revoked} credential revoked before the first page (feed ContinueWithOthers): the other source", healthy.ToString(), harness.Expected(healthy, FaultHarness.Window), [.. delivered.Select(e => e.Id)], harness.Probe(healthy));
+        var failure = Assert.Single(failures);
+        Assert.Equal(FaultHarness.SourceName(revoked), failure.SourceName);
+        Assert.Equal(0, failure.EventsDelivered);
+        Assert.Null(failure.OldestDelivered);
+        Assert.Equal(AuditErrorKind.Authentication, failure.Exception.Kind);
+        Assert.Contains(harness.Logs.Lines, l => l.Contains($"Source {failure.SourceName} failed after 0 events", StringComparison.Ordinal));
+    }
 }
