@@ -1,3 +1,4 @@
+using System.Globalization;
 using AuditAggregator.ConsoleApp.Configuration;
 using AuditAggregator.ConsoleApp.Output;
 using AuditAggregator.ConsoleApp.Sources;
@@ -36,6 +37,12 @@ internal sealed record CommandContext(ConsoleSettings Settings, SourceSet Source
             return map;
         }
     }
+
+    /// <summary>Gets where <see cref="IdentityMap"/> came from, for the report.</summary>
+    public string IdentityNote =>
+        Settings.IdentityMap.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"--identity-map ({Settings.IdentityMap.Count} entries)")
+        : Simulated ? "the simulators' directory as identity map"
+        : "no identity map";
 
     /// <summary>Creates the progress reporter: live on stderr only when stderr is a terminal and the data does not go there.</summary>
     public ProgressReporter Progress(bool dataOnStdout) =>

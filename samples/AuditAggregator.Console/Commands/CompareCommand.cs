@@ -13,7 +13,7 @@ internal static class CompareCommand
     public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var settings = context.Settings;
-        var builder = new ComparisonBuilder(context.IdentityMap, context.Sources.Names);
+        var builder = new ComparisonBuilder(context.IdentityMap, context.IdentityNote, context.Sources.Names);
         using (var progress = context.Progress(dataOnStdout: false))
         {
             var feed = new AuditFeed(context.Sources.Sources);

@@ -9,15 +9,18 @@ namespace AuditAggregator.ConsoleApp.Comparison;
 internal sealed class ComparisonBuilder
 {
     private readonly IdentityResolver _identities;
-    private readonly int _identityMapEntries;
+    private readonly string _identityNote;
     private readonly Dictionary<string, SourceTally> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PersonTally> _people = new(StringComparer.OrdinalIgnoreCase);
     private long _unattributed;
 
-    public ComparisonBuilder(IReadOnlyDictionary<string, string> identityMap, IEnumerable<string> sourceNames)
+    /// <param name="identityMap">DocSpace user ids or logins mapped to ExaVault usernames.</param>
+    /// <param name="identityNote">Where the map came from, for the report's footnote.</param>
+    /// <param name="sourceNames">The sources read, shown even when they returned nothing.</param>
+    public ComparisonBuilder(IReadOnlyDictionary<string, string> identityMap, string identityNote, IEnumerable<string> sourceNames)
     {
         _identities = new IdentityResolver(identityMap);
-        _identityMapEntries = identityMap.Count;
+        _identityNote = identityNote;
         foreach (var name in sourceNames)
         {
             _sources[name] = new SourceTally(name);
@@ -55,7 +58,7 @@ internal sealed class ComparisonBuilder
             .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
             .Select(p => new PersonReport(p, Flags(p, sources.Count)))
             .ToList();
-        return new ComparisonReport(from, to, sources, people, _unattributed, _identityMapEntries);
+        return new ComparisonReport(from, to, sources, people, _unattributed, _identityNote);
     }
 
     private static List<string> Flags(PersonTally person, int sourceCount)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -16,7 +17,7 @@ internal static class ComparisonJsonWriter
     public static void Write(TextWriter output, ComparisonReport report, bool indented)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteReport(json, report);
         }
@@ -35,6 +36,7 @@ internal static class ComparisonJsonWriter
         json.WriteStartObject("definitions");
         json.WriteString("failedLoginBurst", ComparisonReport.BurstDefinition);
         json.WriteString("identity", "ExaVault username; a DocSpace actor maps through the identity map (user id, login, name), else its login; keys compare ignoring case");
+        json.WriteString("identityMap", report.IdentityNote);
         json.WriteEndObject();
 
         json.WriteStartObject("sources");

@@ -8,14 +8,14 @@ namespace AuditAggregator.ConsoleApp.Comparison;
 /// <param name="Sources">The tally of each source, by name.</param>
 /// <param name="People">Each person across the sources, by key.</param>
 /// <param name="Unattributed">Events that name no actor (not in any person's tally).</param>
-/// <param name="IdentityMapEntries">How many entries the identity map had.</param>
+/// <param name="IdentityNote">Where the identity map came from, for example <c>--identity-map (3 entries)</c>.</param>
 internal sealed record ComparisonReport(
     Instant From,
     Instant To,
     IReadOnlyList<SourceTally> Sources,
     IReadOnlyList<PersonReport> People,
     long Unattributed,
-    int IdentityMapEntries)
+    string IdentityNote)
 {
     /// <summary>The definition of a burst, shown with the report.</summary>
     public static readonly string BurstDefinition = string.Create(

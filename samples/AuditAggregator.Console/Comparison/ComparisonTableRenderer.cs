@@ -23,7 +23,7 @@ internal static class ComparisonTableRenderer
 
         console.Write(new Text(string.Create(
             CultureInfo.InvariantCulture,
-            $"People are joined by login or e-mail (ignoring case){(report.IdentityMapEntries > 0 ? $" and {report.IdentityMapEntries} identity-map entries" : ", no identity map")}; {report.Unattributed:N0} events name nobody. Burst: {ComparisonReport.BurstDefinition}.")));
+            $"People are joined by equal login or e-mail (ignoring case) and by {report.IdentityNote}; {report.Unattributed:N0} events name nobody. Burst: {ComparisonReport.BurstDefinition}.")));
         console.WriteLine();
     }
 
