@@ -31,6 +31,12 @@ public static class SimulatedUsers
     /// <summary>Gets the people with an ExaVault account.</summary>
     public static IReadOnlyList<SimulatedUser> ExaVault { get; } = All.Where(u => u.InExaVault).ToArray();
 
+    private static readonly Dictionary<string, int> Positions =
+        All.Select((user, index) => (user.Email, index)).ToDictionary(p => p.Email, p => p.index, StringComparer.Ordinal);
+
     /// <summary>Gets the logins typed by nobody with an account (failed logins against unknown accounts).</summary>
     public static IReadOnlyList<string> UnknownLogins { get; } = ["unknown@example.com", "admin", "root@example.com", "administrator"];
+
+    /// <summary>Gets the position of <paramref name="user"/> in <see cref="All"/>.</summary>
+    internal static int IndexOf(SimulatedUser user) => Positions[user.Email];
 }

@@ -57,7 +57,7 @@ public sealed class DocSpaceSimulatorOptions
     /// <summary>Gets or sets how many recent requests the request log keeps. Default 10,000.</summary>
     public int RequestLogCapacity { get; set; } = 10_000;
 
-    internal DateTimeOffset ResolveNow() => TruncateToSecond(Now ?? TimeProvider.GetUtcNow());
+    internal DateTimeOffset ResolveNow() => Data.Internal.SimulatedNow.Resolve(Now, TimeProvider);
 
     internal void Validate()
     {
@@ -73,7 +73,4 @@ public sealed class DocSpaceSimulatorOptions
             throw new ArgumentOutOfRangeException(nameof(PortalOffset), PortalOffset, "A portal offset is whole minutes within +-14 hours.");
         }
     }
-
-    private static DateTimeOffset TruncateToSecond(DateTimeOffset value) =>
-        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 }

@@ -65,11 +65,7 @@ public sealed class ExaVaultSimulatorOptions
     /// <summary>Gets or sets how many recent requests the request log keeps. Default 10,000.</summary>
     public int RequestLogCapacity { get; set; } = 10_000;
 
-    internal DateTimeOffset ResolveNow()
-    {
-        var now = Now ?? TimeProvider.GetUtcNow();
-        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-    }
+    internal DateTimeOffset ResolveNow() => Data.Internal.SimulatedNow.Resolve(Now, TimeProvider);
 
     internal void Validate()
     {

@@ -38,8 +38,7 @@ public sealed class SimulatorEnvironment : IAsyncDisposable
         options ??= new SimulatorEnvironmentOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.TotalEventCount);
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
-        var now = options.Now ?? options.TimeProvider.GetUtcNow();
-        now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var now = Data.Internal.SimulatedNow.Resolve(options.Now, options.TimeProvider);
         var total = options.TotalEventCount;
         var docSpaceOptions = new DocSpaceSimulatorOptions
         {

@@ -1,3 +1,5 @@
+using AuditAggregator.Simulators.Requests.Internal;
+
 namespace AuditAggregator.Simulators;
 
 /// <summary>
@@ -27,21 +29,9 @@ public sealed record SimulatedRequest(
     public string? Query(string name)
     {
         var q = PathAndQuery.IndexOf('?', StringComparison.Ordinal);
-        if (q < 0)
-        {
-            return null;
-        }
-
-        foreach (var pair in PathAndQuery[(q + 1)..].Split('&'))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            var key = Uri.UnescapeDataString((eq < 0 ? pair : pair[..eq]).Replace('+', ' '));
-            if (string.Equals(key, name, StringComparison.Ordinal))
-            {
-                return eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
-            }
-        }
-
-        return null;
+        return q < 0 ? null : QueryString.Parse(PathAndQuery[q..])
+            .Where(p => string.Equals(p.Key, name, StringComparison.Ordinal))
+            .Select(p => p.Value)
+            .FirstOrDefault();
     }
 }

@@ -47,7 +47,7 @@ internal sealed class LoginGenerator
         var users = SimulatedUsers.DocSpace;
         var userIndex = Mix.Below(Mix.Next(h), users.Count);
         var user = users[userIndex];
-        var location = Location.For(SimulatedUsersIndex(user), Mix.Next(h ^ 0x10C));
+        var location = Location.For(SimulatedUsers.IndexOf(user), Mix.Next(h ^ 0x10C));
         var agent = Agents[Mix.Below(h >> 20, Agents.Length)];
         var api = MessageActions.IsApi(code);
         var unknownAccount = MessageActions.IsFailure(code) && h % 10 < 3;
@@ -69,20 +69,6 @@ internal sealed class LoginGenerator
             Platform = api ? null : agent.Platform,
             Page = api ? null : "https://portal.example.com/login",
         };
-    }
-
-    private static int SimulatedUsersIndex(SimulatedUser user)
-    {
-        var all = SimulatedUsers.All;
-        for (var i = 0; i < all.Count; i++)
-        {
-            if (ReferenceEquals(all[i], user))
-            {
-                return i;
-            }
-        }
-
-        return 0;
     }
 
     /// <summary>The server keeps the part of the address before the first ':' (meant to strip a port).</summary>

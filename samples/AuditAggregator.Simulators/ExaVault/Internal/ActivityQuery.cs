@@ -1,4 +1,5 @@
 using System.Globalization;
+using AuditAggregator.Simulators.Requests.Internal;
 
 namespace AuditAggregator.Simulators.ExaVault.Internal;
 
@@ -23,6 +24,8 @@ internal sealed class ActivityQuery
     public DateTimeOffset? EndDate { get; private init; }
 
     public bool HasFilters => _filters.Count > 0;
+
+    public int? StatusCode { get; private init; }
 
     public string? Filter(string name) => _filters.GetValueOrDefault(name);
 
@@ -78,13 +81,19 @@ internal sealed class ActivityQuery
         }
 
         var filters = values.Where(kv => filterNames.Contains(kv.Key) && kv.Value.Length > 0).ToDictionary(StringComparer.Ordinal);
-        if (filters.TryGetValue("statusCode", out var status) && !int.TryParse(status, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        int? statusCode = null;
+        if (filters.TryGetValue("statusCode", out var status))
         {
-            error = "statusCode must be an integer";
-            return false;
+            if (!int.TryParse(status, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code))
+            {
+                error = "statusCode must be an integer";
+                return false;
+            }
+
+            statusCode = code;
         }
 
-        query = new ActivityQuery(filters) { Offset = offset, Limit = limit, Descending = descending, StartDate = start, EndDate = end };
+        query = new ActivityQuery(filters) { Offset = offset, Limit = limit, Descending = descending, StartDate = start, EndDate = end, StatusCode = statusCode };
         return true;
     }
 
@@ -135,12 +144,9 @@ internal sealed class ActivityQuery
     private static Dictionary<string, string> Parse(string rawQuery)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in rawQuery.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (name, value) in QueryString.Parse(rawQuery))
         {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            var key = Uri.UnescapeDataString((eq < 0 ? pair : pair[..eq]).Replace('+', ' '));
-            var value = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
-            result.TryAdd(key, value);
+            result.TryAdd(name, value);
         }
 
         return result;

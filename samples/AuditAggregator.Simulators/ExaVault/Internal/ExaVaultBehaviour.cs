@@ -62,51 +62,42 @@ internal sealed class ExaVaultBehaviour : IVendorBehaviour
         ExaVaultWriter.WriteErrorAsync(context, statusCode, statusCode == 503 ? "ERROR_SERVICE_UNAVAILABLE" : "ERROR_INTERNAL_SERVER", "HTTP_" + statusCode.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// Picks the indices of a page: a date range is two binary searches, and without attribute filters the page is
-    /// plain index arithmetic; attribute filters scan the date range lazily (O(offset + limit) entries).
+    /// Builds a page: a date range is two binary searches, and without attribute filters the page is plain index
+    /// arithmetic; attribute filters scan the date range lazily (O(offset + limit) generated entries).
     /// </summary>
-    private static List<long> Select(Timeline timeline, ActivityQuery query, Func<long, bool>? match, bool ignoreOffset)
+    private static List<T> Select<T>(Timeline timeline, ActivityQuery query, Func<long, T> entry, Func<T, bool>? match, bool ignoreOffset)
     {
         var count = timeline.Count;
         var lo = query.StartDate is { } start ? timeline.FirstAtOrAfter(start, count) : 0;
         var hi = query.EndDate is { } end ? timeline.FirstAfter(end, count) : count;
+        var step = query.Descending ? -1 : 1;
+        var first = query.Descending ? hi - 1 : lo;
         var offset = ignoreOffset ? 0 : query.Offset;
-        var result = new List<long>(Math.Min(query.Limit, 10_000));
+        var page = new List<T>((int)Math.Min(query.Limit, Math.Max(0, hi - lo)));
         if (match is null)
         {
-            var first = query.Descending ? hi - 1 - offset : lo + offset;
-            for (long k = 0; k < query.Limit; k++)
-            {
-                var i = query.Descending ? first - k : first + k;
-                if (i < lo || i >= hi)
-                {
-                    break;
-                }
-
-                result.Add(i);
-            }
-
-            return result;
+            first += step * offset;
+            offset = 0;
         }
 
-        var skipped = 0L;
-        for (var i = query.Descending ? hi - 1 : lo; i >= lo && i < hi && result.Count < query.Limit; i += query.Descending ? -1 : 1)
+        for (var i = first; i >= lo && i < hi && page.Count < query.Limit; i += step)
         {
-            if (!match(i))
+            var candidate = entry(i);
+            if (match is not null && !match(candidate))
             {
                 continue;
             }
 
-            if (skipped < offset)
+            if (offset > 0)
             {
-                skipped++;
+                offset--;
                 continue;
             }
 
-            result.Add(i);
+            page.Add(candidate);
         }
 
-        return result;
+        return page;
     }
 
     private async Task<ActivityQuery?> AuthorizeAndParseAsync(HttpContext context, IReadOnlySet<string> filters)
@@ -136,9 +127,8 @@ internal sealed class ExaVaultBehaviour : IVendorBehaviour
         }
 
         _data.Session.Append(_options.AppendBeforeEachPage);
-        var generator = _data.SessionGenerator;
-        Func<long, bool>? match = query.HasFilters ? i => SessionMatches(generator.Entry(i), query) : null;
-        var entries = Select(_data.Session.Timeline, query, match, ignoreOffset: false).ConvertAll(generator.Entry);
+        Func<SessionEntry, bool>? match = query.HasFilters ? e => SessionMatches(e, query) : null;
+        var entries = Select(_data.Session.Timeline, query, _data.SessionGenerator.Entry, match, ignoreOffset: false);
         var offset = _options.SessionTimeOffset;
         await ExaVaultWriter.WritePageAsync(context, "sessionActivity", entries, (w, e) => ExaVaultWriter.WriteSession(w, e, offset), e => e.Id).ConfigureAwait(false);
     }
@@ -151,9 +141,8 @@ internal sealed class ExaVaultBehaviour : IVendorBehaviour
         }
 
         _data.Webhooks.Append(_options.AppendBeforeEachPage);
-        var generator = _data.WebhookGenerator;
-        Func<long, bool>? match = query.HasFilters ? i => WebhookMatches(generator.Entry(i), query) : null;
-        var entries = Select(_data.Webhooks.Timeline, query, match, _options.IgnoreWebhookOffset).ConvertAll(generator.Entry);
+        Func<WebhookEntry, bool>? match = query.HasFilters ? e => WebhookMatches(e, query) : null;
+        var entries = Select(_data.Webhooks.Timeline, query, _data.WebhookGenerator.Entry, match, _options.IgnoreWebhookOffset);
         var offset = _options.WebhookTimeOffset;
         var account = _options.AccountName;
         await ExaVaultWriter.WritePageAsync(context, "webhookActivity", entries, (w, e) => ExaVaultWriter.WriteWebhook(w, e, offset, account), e => e.Id).ConfigureAwait(false);
@@ -168,7 +157,7 @@ internal sealed class ExaVaultBehaviour : IVendorBehaviour
     private static bool WebhookMatches(WebhookEntry entry, ActivityQuery query) =>
         (query.Filter("endpointUrl") is not { } url || string.Equals(entry.Webhook.EndpointUrl, url, StringComparison.Ordinal))
         && (query.Filter("event") is not { } ev || string.Equals(entry.Event, ev, StringComparison.Ordinal))
-        && (query.Filter("statusCode") is not { } status || entry.Status.ToString(CultureInfo.InvariantCulture) == status)
+        && (query.StatusCode is not { } status || entry.Status == status)
         && (query.Filter("resourcePath") is not { } path || ActivityQuery.Glob(path, entry.ResourcePath))
         && (query.Filter("username") is not { } user || string.Equals(entry.Username, user, StringComparison.OrdinalIgnoreCase));
 }

@@ -46,7 +46,7 @@ internal sealed class SessionGenerator
 
         var users = SimulatedUsers.ExaVault;
         var user = users[Mix.Below(Mix.Next(h), users.Count)];
-        var userIndex = IndexOf(user);
+        var userIndex = SimulatedUsers.IndexOf(user);
         var operation = PickOperation(index, h);
         var folder = Paths.Folder(h >> 4);
         var file = Paths.File(h >> 12, time);
@@ -85,20 +85,6 @@ internal sealed class SessionGenerator
             BytesTransferred = status == "aborted" ? bytes / 3 : bytes,
             Duration = missing ? null : transfer ? (int)(bytes / 2_000_000) + 1 : operation == "EXIT" ? (int)(h % 7200) : 0,
         };
-    }
-
-    private static int IndexOf(SimulatedUser user)
-    {
-        var all = SimulatedUsers.All;
-        for (var i = 0; i < all.Count; i++)
-        {
-            if (ReferenceEquals(all[i], user))
-            {
-                return i;
-            }
-        }
-
-        return 0;
     }
 
     private static string PickOperation(long index, ulong h)

@@ -29,12 +29,7 @@ internal sealed class WebhookGenerator
             : Operations.WeightedEvents[Mix.Below(h >> 32, Operations.WeightedEvents.Count)];
         var users = SimulatedUsers.ExaVault;
         var user = users[Mix.Below(Mix.Next(h), users.Count)];
-        var userIndex = 0;
-        for (var i = 0; i < SimulatedUsers.All.Count; i++)
-        {
-            userIndex = ReferenceEquals(SimulatedUsers.All[i], user) ? i : userIndex;
-        }
-
+        var userIndex = SimulatedUsers.IndexOf(user);
         var folder = webhook.Folders[Mix.Below(h >> 4, webhook.Folders.Count)];
         var isFolder = ev is "resources.createFolder" or "resources.extract";
         var path = isFolder ? folder + "/folder-" + (h % 97) : folder + "/" + Paths.File(h >> 12, time);
