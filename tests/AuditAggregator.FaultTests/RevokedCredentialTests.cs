@@ -27,6 +27,11 @@ public sealed class RevokedCredentialTests(ITestOutputHelper output)
         });
 
         output.WriteLine($"after {delivered.Count} events: {error.Message}");
+        var expected = harness.Expected(vendor, FaultHarness.Window);
+        var ids = delivered.Select(e => e.Id).ToList();
+        Delivery.Report(output, "credential revoked mid-read (source alone): stops", vendor.ToString(), expected.Count, ids.Count, ids.Count - ids.Distinct().Count(), expected.Count - ids.Distinct().Count(e => expected.Contains(e)), ids.Count(e => !expected.Contains(e)), probe);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Contains(id, expected));
         var name = FaultHarness.SourceName(vendor);
         Assert.Equal(name, error.SourceName);
         Assert.Equal(AuditErrorKind.Authentication, error.Kind);
