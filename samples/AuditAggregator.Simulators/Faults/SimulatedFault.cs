@@ -57,7 +57,10 @@ public sealed class SimulatedFault
     /// <returns>The fault.</returns>
     public static SimulatedFault DropConnection() => new(SimulatedFaultKind.DropConnection, 200);
 
-    /// <summary>Creates a fault that waits before the normal answer (the wait ends early if the client gives up).</summary>
+    /// <summary>
+    /// Creates a fault that waits before the normal answer. The wait is real time (not the options' clock) and ends
+    /// early if the client gives up.
+    /// </summary>
     /// <param name="delay">How long to wait.</param>
     /// <returns>The fault.</returns>
     public static SimulatedFault Slow(TimeSpan delay)

@@ -203,6 +203,17 @@ public class ExaVaultActivityTests
     }
 
     [Fact]
+    public async Task UnknownRoute_Is404ErrorBodyWithRateLimitHeaders()
+    {
+        await using var sim = await ExaVaultSimulator.StartAsync(Options());
+        using var http = Clients.ExaVault(sim);
+        using var response = await http.GetAsync("activity/sessions");
+        Assert.Equal(404, (int)response.StatusCode);
+        Assert.Equal("ERROR_NOT_FOUND", (await Clients.JsonAsync(response)).GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.True(response.Headers.Contains("X-RateLimit-Remaining"));
+    }
+
+    [Fact]
     public async Task Session_BasePath_IsConfigurable()
     {
         await using var sim = await ExaVaultSimulator.StartAsync(Options(o => o.BasePath = "/v2"));

@@ -32,6 +32,7 @@ internal sealed class ExaVaultBehaviour : IVendorBehaviour
     {
         endpoints.MapGet(SessionPath, SessionsAsync);
         endpoints.MapGet(WebhooksPath, WebhooksAsync);
+        endpoints.MapFallback(context => ExaVaultWriter.WriteErrorAsync(context, 404, "ERROR_NOT_FOUND", "Resource not found"));
     }
 
     /// <summary>Every request counts against the allowance and carries the rate-limit headers; past it, 429 without Retry-After.</summary>
