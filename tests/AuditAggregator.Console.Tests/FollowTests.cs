@@ -9,6 +9,9 @@ public sealed class FollowTests
     [Theory]
     [InlineData("jsonl")]
     [InlineData("table")]
+    [InlineData("csv")]
+    [InlineData("ocsf")]
+    [InlineData("ecs")]
     public async Task Follow_NewEventsArrive_ShowsThemAndStopsCleanlyOnCancel(string format)
     {
         // A world whose "now" is the real now, so that the follower's windows (real clock) reach its newest events.
@@ -26,7 +29,7 @@ public sealed class FollowTests
         await Until(() => stderr.Text.Contains("following", StringComparison.Ordinal), run);
         var appended = world.DocSpace.Data.Login.Append(3);
         var newest = world.DocSpace.Data.Login[appended - 1];
-        var needle = format == "jsonl" ? newest.AuditId : newest.Time.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var needle = format == "table" ? newest.Time.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : newest.AuditId;
         await Until(() => stdout.Text.Contains(needle, StringComparison.Ordinal), run);
         await stop.CancelAsync();
         var exit = await run;
@@ -39,6 +42,63 @@ public sealed class FollowTests
             Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
             Assert.Contains(newest.AuditId, ids);
         }
+    }
+
+    [Fact]
+    public async Task Follow_WithCheckpointAndOutput_RestartsWhereItStoppedWithoutDuplicates()
+    {
+        await using var world = await SimulatorEnvironment.StartAsync(new SimulatorEnvironmentOptions { TotalEventCount = 2000 });
+        var directory = Directory.CreateTempSubdirectory("audit-follow-");
+        var file = Path.Combine(directory.FullName, "tail.jsonl");
+        string[] args =
+        [
+            "follow", "--format", "jsonl", "--poll-interval", "0.2", "--lag", "0", "--checkpoint", Path.Combine(directory.FullName, "tail.db"),
+            "--output", file, .. Worlds.Flags(world),
+        ];
+        try
+        {
+            var first = await FollowUntilAsync(args, () => ReadIds(file).Count > 0);
+            Assert.Equal(0, first);
+            var before = ReadIds(file);
+
+            world.DocSpace.Data.Login.Append(2);
+            var newest = world.DocSpace.Data.Login[world.DocSpace.Data.Login.Count - 1].AuditId;
+            var second = await FollowUntilAsync(args, () => ReadIds(file).Contains(newest));
+
+            Assert.Equal(0, second);
+            var after = ReadIds(file);
+            Assert.Equal(after.Count, after.Distinct(StringComparer.Ordinal).Count());
+            Assert.Equal(before, after.Take(before.Count));
+            Assert.Contains(newest, after);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<int> FollowUntilAsync(string[] args, Func<bool> condition)
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var run = ConsoleApp.RunAsync(args, new LockedWriter(), new LockedWriter(), new ConsoleEnvironment(), stop.Token);
+        await Until(condition, run);
+        await stop.CancelAsync();
+        return await run;
+    }
+
+    private static List<string> ReadIds(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd();
+
+        // Only whole lines: the writer may be in the middle of one.
+        return JsonLines.Ids(text[..(text.LastIndexOf('\n') + 1)]);
     }
 
     private static async Task Until(Func<bool> condition, Task<int> run)

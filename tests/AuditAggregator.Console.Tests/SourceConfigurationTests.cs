@@ -69,6 +69,35 @@ public sealed class SourceConfigurationTests(WorldFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task RunAsync_StderrIsATerminal_DrawsAProgressLineWithEventsAndPagesPerSource()
+    {
+        await using var world = await Worlds.StartAsync();
+        world.DocSpace.Faults.SetRandomFaults(1.0, 1, Simulators.SimulatedFault.Slow(TimeSpan.FromMilliseconds(100)));
+        var file = Path.Combine(Path.GetTempPath(), $"progress-{Guid.NewGuid():N}.jsonl");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        try
+        {
+            var exit = await ConsoleApp.RunAsync(
+                ["export", "--format", "jsonl", "--output", file, .. Worlds.Window, .. Worlds.Flags(world)],
+                stdout,
+                stderr,
+                new ConsoleEnvironment { StderrIsTerminal = true, Clock = new Testing.FakeTimeProvider(InProcess.Now) },
+                CancellationToken.None);
+
+            Assert.Equal(0, exit);
+            Assert.Contains("\r", stderr.ToString(), StringComparison.Ordinal);
+            Assert.Contains("events/s", stderr.ToString(), StringComparison.Ordinal);
+            Assert.Contains("docspace: ", stderr.ToString(), StringComparison.Ordinal);
+            Assert.Contains(" pages", stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_MachineFormat_KeepsStdoutPureData()
     {
         var run = await InProcess.RunAsync(["--format", "jsonl", "--simulator-events", "500"]);
@@ -76,5 +105,6 @@ public sealed class SourceConfigurationTests(WorldFixture fixture) : IClassFixtu
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.All(run.StdoutLines, line => Assert.StartsWith("{\"id\":", line, StringComparison.Ordinal));
         Assert.Contains("exported", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", run.Stderr, StringComparison.Ordinal);
     }
 }
