@@ -81,10 +81,16 @@ internal sealed class SettingsReader(ConsoleCommandLine cli, ConsoleEnvironment 
             return OutputFormat.Table;
         }
 
-        if (!Enum.TryParse<OutputFormat>(text, ignoreCase: true, out var format) || !Enum.IsDefined(format) || int.TryParse(text, CultureInfo.InvariantCulture, out _))
+        var format = text.ToLowerInvariant() switch
         {
-            throw new BadArgumentException("--format", $"'{text}' is not a format; use table, jsonl, csv, ocsf or ecs (compare: table, json or jsonl).");
-        }
+            "table" => OutputFormat.Table,
+            "jsonl" => OutputFormat.Jsonl,
+            "csv" => OutputFormat.Csv,
+            "ocsf" => OutputFormat.Ocsf,
+            "ecs" => OutputFormat.Ecs,
+            "json" => OutputFormat.Json,
+            _ => throw new BadArgumentException("--format", $"'{text}' is not a format; use table, jsonl, csv, ocsf or ecs (compare: table, json or jsonl)."),
+        };
 
         if (command == ConsoleCommand.Compare && format is not (OutputFormat.Table or OutputFormat.Json or OutputFormat.Jsonl))
         {
