@@ -35,7 +35,7 @@ public sealed class ConsoleKillTests(ITestOutputHelper output)
         string[] arguments =
         [
             "export", "--checkpoint", Path.Combine(directory.FullName, "checkpoint.db"), "--output", outputFile, "--format", "jsonl",
-            "--from", Iso(from), "--to", Iso(to), "--commit-every", "500",
+            "--from", Iso(from), "--to", Iso(to), "--commit-every", "250",
         ];
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -64,7 +64,7 @@ public sealed class ConsoleKillTests(ITestOutputHelper output)
                     await WaitUntilAsync(() => console.HasExited || (File.Exists(outputFile) && new FileInfo(outputFile).Length > lengthBefore));
                 }
 
-                await Task.Delay(random.Next(kills % 4 == 3 ? 100 : 0, kills % 4 == 3 ? 1500 : 400));
+                await Task.Delay(kills % 4 == 3 ? random.Next(50, 700) : random.Next(0, 250));
                 if (!console.HasExited)
                 {
                     await console.KillAsync();
