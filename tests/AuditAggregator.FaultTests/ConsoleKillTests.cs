@@ -57,14 +57,20 @@ public sealed class ConsoleKillTests(ITestOutputHelper output)
             using var console = ConsoleProcess.Start(directory.FullName, arguments, environment);
             if (kills < Kills)
             {
-                // Every fourth kill lands at a random moment of start-up or the first pages; the others once this
-                // run has committed at least once (the file grew), then a random moment later, mid-page or between pages.
+                // Every fourth kill lands at a random moment of start-up or the first pages. The others wait until
+                // this run's output grew by a random step, so the kills spread over the whole export however fast the
+                // machine is: a step is at most 1/30 of the expected output (about 600 bytes an event), so 20 kills
+                // cannot run past the end. Steps cut mid-page and between pages alike.
                 if (kills % 4 != 3)
                 {
-                    await WaitUntilAsync(() => console.HasExited || (File.Exists(outputFile) && new FileInfo(outputFile).Length > lengthBefore));
+                    var step = random.Next(expected.Count * 600 / 60, expected.Count * 600 / 30);
+                    await WaitUntilAsync(() => console.HasExited || (File.Exists(outputFile) && new FileInfo(outputFile).Length > lengthBefore + step));
+                }
+                else
+                {
+                    await Task.Delay(random.Next(50, 700));
                 }
 
-                await Task.Delay(kills % 4 == 3 ? random.Next(50, 700) : random.Next(0, 250));
                 if (!console.HasExited)
                 {
                     await console.KillAsync();
