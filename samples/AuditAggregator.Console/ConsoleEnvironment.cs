@@ -18,7 +18,7 @@ public sealed class ConsoleEnvironment
     /// <summary>Gets a value indicating whether stderr is a terminal (progress lines are shown only then).</summary>
     public bool StderrIsTerminal { get; init; }
 
-    /// <summary>Gets the width tables are laid out for: the terminal's, or 160 columns when stdout is not one.</summary>
+    /// <summary>Gets the width tables are laid out for: the terminal's, or when stdout is not one, <c>COLUMNS</c> or 160.</summary>
     public int Width { get; init; } = 160;
 
     /// <summary>Gets the environment variables (<c>DOCSPACE_URL</c> and the like).</summary>

@@ -30,6 +30,23 @@ public sealed class SourceConfigurationTests(WorldFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task RunAsync_ProcessStyleEnvironmentDictionary_ReadsTheVariables()
+    {
+        var environment = new System.Collections.Hashtable();
+        foreach (var (name, value) in Worlds.Variables(fixture.World))
+        {
+            environment[name] = value;
+        }
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await ConsoleApp.RunAsync(["--format", "jsonl", .. Worlds.Window], stdout, stderr, environment, CancellationToken.None);
+
+        Assert.True(exit == 0, stderr.ToString());
+        Assert.Equal(Worlds.ExpectedIds(fixture.World, Worlds.From, Worlds.To), JsonLines.Ids(stdout.ToString()).ToHashSet());
+    }
+
+    [Fact]
     public async Task RunAsync_FlagsAndVariables_FlagsWin()
     {
         var variables = Worlds.Variables(fixture.World);
