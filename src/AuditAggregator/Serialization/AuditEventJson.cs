@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AuditAggregator.Serialization;
 
@@ -9,7 +10,13 @@ namespace AuditAggregator;
 /// </summary>
 public static class AuditEventJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+    // The vendors' and the design's form: "+03:00", not "\u002B03:00". The output is data, never embedded in HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly AuditJsonContext Relaxed = new(new JsonSerializerOptions(AuditJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     /// <summary>
     /// Writes one event as a JSON object.
@@ -20,7 +27,7 @@ public static class AuditEventJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(auditEvent);
-        JsonSerializer.Serialize(writer, auditEvent, AuditJsonContext.Default.AuditEvent);
+        JsonSerializer.Serialize(writer, auditEvent, Relaxed.AuditEvent);
     }
 
     /// <summary>
@@ -31,7 +38,7 @@ public static class AuditEventJson
     public static string Serialize(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        return JsonSerializer.Serialize(auditEvent, AuditJsonContext.Default.AuditEvent);
+        return JsonSerializer.Serialize(auditEvent, Relaxed.AuditEvent);
     }
 
     /// <summary>

@@ -132,4 +132,18 @@ public class AuditEventJsonTests
         Assert.Equal("", lines[2]);
         Assert.Equal("docspace:login:48214", AuditEventJson.Deserialize(lines[1]).Id);
     }
+
+    [Fact]
+    public void Serialize_OffsetAndNonAscii_WrittenLiterallyNotEscaped()
+    {
+        var auditEvent = Sample() with { Location = "Zürich, Schweiz", Offset = Offset.FromHours(3) };
+        using var stream = new MemoryStream();
+        AuditEventJson.WriteLine(stream, auditEvent);
+
+        foreach (var json in new[] { AuditEventJson.Serialize(auditEvent), System.Text.Encoding.UTF8.GetString(stream.ToArray()) })
+        {
+            Assert.Contains("\"offset\":\"+03:00\"", json, StringComparison.Ordinal);
+            Assert.Contains("Zürich", json, StringComparison.Ordinal);
+        }
+    }
 }
