@@ -43,6 +43,8 @@ internal static class EndToEndExport
         await using var provider = services.BuildServiceProvider();
         var feed = new AuditFeed(provider.GetServices<IAuditSource>());
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        long written = 0;
+        long heapPeak = 0;
         var stopwatch = Stopwatch.StartNew();
         await using (var output = new BufferedStream(Stream.Null, 1 << 16))
         {
@@ -50,6 +52,10 @@ internal static class EndToEndExport
             {
                 AuditEventJson.WriteLine(output, item);
                 counts[item.Source] = counts.GetValueOrDefault(item.Source) + 1;
+                if (++written % 8192 == 0)
+                {
+                    heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(forceFullCollection: false));
+                }
             }
         }
 
@@ -58,7 +64,7 @@ internal static class EndToEndExport
         self.Refresh();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{ResultPrefix}{counts.GetValueOrDefault(AuditAggregator.DocSpace.DocSpaceSourceNames.Source)} {counts.GetValueOrDefault(ExaVaultSourceNames.Source)} {stopwatch.Elapsed.TotalSeconds:F3} {self.PeakWorkingSet64}"));
+            $"{ResultPrefix}{counts.GetValueOrDefault(AuditAggregator.DocSpace.DocSpaceSourceNames.Source)} {counts.GetValueOrDefault(ExaVaultSourceNames.Source)} {stopwatch.Elapsed.TotalSeconds:F3} {self.PeakWorkingSet64} {heapPeak} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)}"));
         return 0;
     }
 }
