@@ -22,6 +22,8 @@ internal static class PhaseProfile
 
         yield return Phase("docspace floor", login.Count, () => JsonFloor.CountTokens(pages.DocSpace));
         yield return Phase("docspace deserialize", login.Count, () => JsonSerializer.Deserialize(pages.DocSpace, DocSpaceJsonContext.Default.LoginEventEnvelope));
+        yield return Phase("docspace deser. async", login.Count, () => AsyncDeserialize(pages.DocSpace).GetAwaiter().GetResult());
+        yield return Phase("docspace deser. naive", login.Count, () => System.Text.Json.JsonSerializer.Deserialize<AuditAggregator.Benchmarks.Naive.NaiveDocSpaceEnvelope>(pages.DocSpace, NaiveOptions));
         yield return Phase("docspace map", login.Count, () => login.Select(e => LoginEventMapper.Map(e, false)).ToList());
         yield return Phase("docspace date parse", login.Count, () => login.Select(e => NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(e.Date!).Value).ToList());
 
@@ -37,6 +39,14 @@ internal static class PhaseProfile
         yield return Phase("webhook deserialize", webhooks.Count, () => JsonSerializer.Deserialize(pages.Webhooks, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes));
         yield return Phase("webhook map", webhooks.Count, () => webhooks.Select(e => WebhookMapper.Map(e, false)).ToList());
         yield return Phase("webhook time parse", webhooks.Count, () => webhooks.Select(e => VendorTime.TryParse(e.Attributes!.Created, out var t, out _) ? t : default).ToList());
+    }
+
+    private static readonly JsonSerializerOptions NaiveOptions = new(JsonSerializerDefaults.Web);
+
+    private static async Task<object?> AsyncDeserialize(byte[] body)
+    {
+        using var stream = new MemoryStream(body, writable: false);
+        return await JsonSerializer.DeserializeAsync(stream, DocSpaceJsonContext.Default.LoginEventEnvelope);
     }
 
     private static string Phase(string name, int events, Func<object?> run)
