@@ -21,11 +21,13 @@ public sealed class AuditDetails : IReadOnlyDictionary<string, AuditValue>, IEqu
     public AuditDetails(IEnumerable<KeyValuePair<string, AuditValue>> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var list = new List<KeyValuePair<string, AuditValue>>();
+        var list = items is IReadOnlyCollection<KeyValuePair<string, AuditValue>> known
+            ? new List<KeyValuePair<string, AuditValue>>(known.Count)
+            : [];
         foreach (var item in items)
         {
             ArgumentNullException.ThrowIfNull(item.Key, nameof(items));
-            var index = list.FindIndex(x => string.Equals(x.Key, item.Key, StringComparison.Ordinal));
+            var index = IndexOf(list, item.Key);
             if (index >= 0)
             {
                 list[index] = item;
@@ -40,6 +42,20 @@ public sealed class AuditDetails : IReadOnlyDictionary<string, AuditValue>, IEqu
     }
 
     private AuditDetails(KeyValuePair<string, AuditValue>[] items) => _items = items;
+
+    // A loop rather than List.FindIndex with a lambda: the lambda captured the item, a closure and a delegate per entry.
+    private static int IndexOf(List<KeyValuePair<string, AuditValue>> list, string key)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>
     /// Gets details with no entries.
