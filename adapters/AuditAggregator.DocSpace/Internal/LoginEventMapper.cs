@@ -41,8 +41,22 @@ internal static class LoginEventMapper
         };
     }
 
+    /// <summary>
+    /// The server's shapes, for the BCL parser, which allocates nothing; the NodaTime pattern allocated about 600 bytes
+    /// per date (see the benchmarks' <c>profile</c>). One format per call, chosen by the zone, so no attempt fails first.
+    /// </summary>
+    private const string WithOffset = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz";
+
+    private const string WithZ = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'";
+
     private static OffsetDateTime ParseDate(DocSpaceLoginEvent record)
     {
+        if (TryParseFast(record.Date, out var fast))
+        {
+            return fast;
+        }
+
+        // Anything else (eight or nine fractional digits, an offset with seconds) is the pattern's, errors included.
         var result = DatePattern.Parse(record.Date ?? string.Empty);
         if (!result.Success)
         {
@@ -54,6 +68,23 @@ internal static class LoginEventMapper
         }
 
         return result.Value;
+    }
+
+    private static bool TryParseFast(string? text, out OffsetDateTime value)
+    {
+        // Only with an explicit zone, "Z" or "+hh:mm": the BCL would read a missing one as local time.
+        var format = text is not { Length: >= 20 } ? null
+            : text[^1] == 'Z' ? WithZ
+            : text[^6] is '+' or '-' && text[^3] == ':' ? WithOffset
+            : null;
+        if (format is not null && DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            value = OffsetDateTime.FromDateTimeOffset(parsed);
+            return true;
+        }
+
+        value = default;
+        return false;
     }
 
     private static string? ActorId(Guid? userId) =>
