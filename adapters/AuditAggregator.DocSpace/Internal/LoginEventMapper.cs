@@ -97,6 +97,18 @@ internal static class LoginEventMapper
 
     private static AuditDetails Details(DocSpaceLoginEvent record)
     {
+        if (record.AdditionalProperties is not { Count: > 0 })
+        {
+            // The usual record: two known keys, so the array is built as it is kept (no list, no duplicate scan).
+            return (Text(record.Action), Text(record.Page)) switch
+            {
+                (null, null) => AuditDetails.Empty,
+                ({ } a, null) => AuditDetails.FromDistinct([new("action", a)]),
+                (null, { } p) => AuditDetails.FromDistinct([new("page", p)]),
+                ({ } a, { } p) => AuditDetails.FromDistinct([new("action", a), new("page", p)]),
+            };
+        }
+
         var items = new List<KeyValuePair<string, AuditValue>>(4);
         if (Text(record.Action) is { } sentence)
         {
