@@ -5,9 +5,10 @@ namespace AuditAggregator.ExaVault.Internal;
 /// <summary>
 /// Collects the details of one event, leaving out what the vendor did not send (missing, null or empty).
 /// </summary>
-internal sealed class DetailsBuilder
+internal sealed class DetailsBuilder(int capacity = 8)
 {
-    private readonly List<KeyValuePair<string, AuditValue>> _items = [];
+    // Sized for the log's usual count (8 for sessions, 16 for webhooks), so the list does not grow twice per event.
+    private readonly List<KeyValuePair<string, AuditValue>> _items = new(capacity);
 
     public DetailsBuilder Add(string key, string? value)
     {
@@ -61,5 +62,27 @@ internal sealed class DetailsBuilder
         return this;
     }
 
-    public AuditDetails Build() => _items.Count == 0 ? AuditDetails.Empty : new AuditDetails(_items);
+    /// <summary>
+    /// Builds the details; with distinct keys (the usual case) the array is handed over as it is, and only an
+    /// undeclared attribute repeating a key the mapper added goes through the constructor, where the later one wins.
+    /// </summary>
+    public AuditDetails Build() => _items.Count == 0
+        ? AuditDetails.Empty
+        : HasDistinctKeys() ? AuditDetails.FromDistinct([.. _items]) : new AuditDetails(_items);
+
+    private bool HasDistinctKeys()
+    {
+        for (var i = 1; i < _items.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(_items[i].Key, _items[j].Key, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 }

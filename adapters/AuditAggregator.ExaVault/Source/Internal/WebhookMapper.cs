@@ -21,7 +21,7 @@ internal static class WebhookMapper
         var isV2 = string.Equals(format, "v2", StringComparison.OrdinalIgnoreCase);
         var inner = attributes.Details is { ValueKind: JsonValueKind.Object } element ? element : default;
 
-        var details = new DetailsBuilder()
+        var details = new DetailsBuilder(16)
             .Add("endpointUrl", attributes.EndpointUrl)
             .Add("status", attributes.Status)
             .Add("response", attributes.Response)
