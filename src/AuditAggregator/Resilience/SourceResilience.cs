@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AuditAggregator.Resilience.Internal;
 using AuditAggregator.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,8 @@ namespace AuditAggregator.Resilience;
 /// </remarks>
 public static class SourceResilience
 {
+    private static readonly ConcurrentDictionary<string, TimeProvider> Clocks = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// Creates the pipeline for one source.
     /// </summary>
@@ -63,12 +66,18 @@ public static class SourceResilience
                     var retry = new SourceRetry(sourceName, args.AttemptNumber + 2, args.RetryDelay, args.Outcome.Exception);
                     logger?.LogRetry(sourceName, retry.Attempt, retry.Delay, retry.Cause?.Message ?? "unknown");
                     AuditTelemetry.RecordRetry(sourceName, retry.IsThrottle);
+                    AuditSourceHealth.Report(
+                        sourceName,
+                        retry.IsThrottle ? SourceHealthState.Throttled : SourceHealthState.Retrying,
+                        $"attempt {retry.Attempt} in {retry.Delay.TotalSeconds:0.###} s after: {retry.Cause?.Message ?? "unknown"}",
+                        timeProvider);
                     onRetry?.Invoke(retry);
                     return ValueTask.CompletedTask;
                 },
             });
         }
 
+        Clocks[sourceName] = timeProvider;
         builder.AddTimeout(new TimeoutStrategyOptions
         {
             Timeout = options.AttemptTimeout,
@@ -94,26 +103,36 @@ public static class SourceResilience
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(operation);
+        var clock = Clocks.TryGetValue(sourceName, out var known) ? known : TimeProvider.System;
         try
         {
-            return await pipeline.ExecuteAsync(
+            var result = await pipeline.ExecuteAsync(
                 static (op, ct) => op(ct),
                 operation,
                 cancellationToken).ConfigureAwait(false);
+            AuditSourceHealth.Report(sourceName, SourceHealthState.Healthy, null, clock);
+            return result;
         }
-        catch (TimeoutRejectedException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || ex is TimeoutRejectedException)
         {
-            throw new AuditSourceException(sourceName, AuditErrorKind.Network, $"The request timed out after {ex.Timeout.TotalSeconds:0.#} s, on every attempt.", innerException: ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new AuditSourceException(sourceName, AuditErrorKind.Network, $"The connection failed: {ex.Message}", innerException: ex);
-        }
-        catch (IOException ex)
-        {
-            throw new AuditSourceException(sourceName, AuditErrorKind.Network, $"The connection failed while reading the response: {ex.Message}", innerException: ex);
+            var failure = ToSourceException(sourceName, ex);
+            AuditSourceHealth.Report(sourceName, SourceHealthState.Failed, failure.Message, clock);
+            if (ReferenceEquals(failure, ex))
+            {
+                throw;
+            }
+
+            throw failure;
         }
     }
+
+    private static Exception ToSourceException(string sourceName, Exception exception) => exception switch
+    {
+        TimeoutRejectedException ex => new AuditSourceException(sourceName, AuditErrorKind.Network, $"The request timed out after {ex.Timeout.TotalSeconds:0.#} s, on every attempt.", innerException: ex),
+        HttpRequestException ex => new AuditSourceException(sourceName, AuditErrorKind.Network, $"The connection failed: {ex.Message}", innerException: ex),
+        IOException ex => new AuditSourceException(sourceName, AuditErrorKind.Network, $"The connection failed while reading the response: {ex.Message}", innerException: ex),
+        _ => exception,
+    };
 
     private static bool IsTransient(Exception? exception) => exception switch
     {
