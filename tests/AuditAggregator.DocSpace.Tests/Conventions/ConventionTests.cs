@@ -1,3 +1,4 @@
+using AuditAggregator.Testing;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -39,11 +40,7 @@ public partial class ConventionTests
     [Fact]
     public void AsyncIterators_MarkTheirTokenWithEnumeratorCancellation()
     {
-        var missing = Adapter.GetTypes()
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
-            .Where(m => m.GetCustomAttribute<AsyncIteratorStateMachineAttribute>() is not null)
-            .Where(m => m.GetParameters().Any(p => p.ParameterType == typeof(CancellationToken) && p.GetCustomAttribute<EnumeratorCancellationAttribute>() is null))
-            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
+        var missing = ConventionChecks.AsyncIteratorsWithoutEnumeratorCancellation(Adapter);
 
         Assert.Empty(missing);
     }
