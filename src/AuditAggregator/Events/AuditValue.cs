@@ -74,6 +74,11 @@ public readonly struct AuditValue : IEquatable<AuditValue>
     }
 
     /// <summary>
+    /// Creates a value from raw JSON text that a reader has already validated (no second parse).
+    /// </summary>
+    internal static AuditValue FromJsonText(string json) => new(AuditValueKind.Json, json, 0);
+
+    /// <summary>
     /// Creates a value from a JSON element, choosing the narrowest kind that holds it.
     /// </summary>
     /// <param name="element">The element.</param>

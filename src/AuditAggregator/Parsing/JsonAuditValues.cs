@@ -1,0 +1,44 @@
+using System.Text;
+using System.Text.Json;
+
+namespace AuditAggregator.Parsing;
+
+/// <summary>
+/// Reads <see cref="AuditValue"/>s straight from a <see cref="Utf8JsonReader"/> over one span, the way
+/// <see cref="AuditValue.FromJsonElement"/> reads them from a <see cref="JsonElement"/>, without building a document.
+/// </summary>
+public static class JsonAuditValues
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Reads the value at the reader's current token, and leaves the reader on the value's last token.
+    /// </summary>
+    /// <param name="reader">A reader over <paramref name="json"/>, positioned on the first token of a value.</param>
+    /// <param name="json">The whole span the reader reads, used to keep objects and arrays as their raw text.</param>
+    /// <param name="strings">A cache for string values, or <see langword="null"/> to decode each one.</param>
+    /// <returns>A string, integer or Boolean value, or the raw JSON text of anything else (<c>null</c>, other numbers, objects, arrays).</returns>
+    /// <exception cref="JsonException">The JSON is malformed.</exception>
+    public static AuditValue Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, Utf8StringCache? strings = null)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return AuditValue.FromString(strings is null ? reader.GetString()! : strings.GetString(ref reader));
+            case JsonTokenType.True:
+                return AuditValue.FromBoolean(true);
+            case JsonTokenType.False:
+                return AuditValue.FromBoolean(false);
+            case JsonTokenType.Number when reader.TryGetInt64(out var number):
+                return AuditValue.FromInt64(number);
+            case JsonTokenType.Number or JsonTokenType.Null:
+                return AuditValue.FromJsonText(StrictUtf8.GetString(reader.ValueSpan));
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                var start = checked((int)reader.TokenStartIndex);
+                reader.Skip();
+                return AuditValue.FromJsonText(StrictUtf8.GetString(json[start..checked((int)reader.BytesConsumed)]));
+            default:
+                throw new JsonException($"Expected a JSON value, found {reader.TokenType}.");
+        }
+    }
+}

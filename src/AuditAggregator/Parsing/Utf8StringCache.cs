@@ -1,0 +1,198 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace AuditAggregator.Parsing;
+
+/// <summary>
+/// A small, bounded cache that turns repeated UTF-8 values (user names, addresses, user agents, operation codes) into
+/// one shared <see cref="string"/> each, so that an adapter reading thousands of events allocates those strings once.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The cache is direct-mapped: a value's hash picks one slot, and a different value with the same slot replaces it.
+/// Memory is therefore bounded by <c>capacity</c> strings of at most <c>maxLength</c> bytes whatever the input, and
+/// values chosen to collide only cost misses, never time. Longer values are decoded without caching.
+/// </para>
+/// <para>
+/// Not thread-safe: use one instance per reader (per stream of pages). Strings are immutable, so events that share a
+/// cached string are independent of each other.
+/// </para>
+/// </remarks>
+public sealed class Utf8StringCache
+{
+    /// <summary>The default number of slots.</summary>
+    public const int DefaultCapacity = 1024;
+
+    /// <summary>The default longest value, in UTF-8 bytes, that is cached.</summary>
+    public const int DefaultMaxLength = 128;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly Entry[] _entries;
+    private readonly Pair[] _pairs;
+    private readonly int _mask;
+    private readonly int _maxLength;
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="Utf8StringCache"/> class.
+    /// </summary>
+    /// <param name="capacity">The number of slots, rounded up to a power of two; 16 to 65,536.</param>
+    /// <param name="maxLength">The longest value, in UTF-8 bytes, that is cached; 1 to 1,024.</param>
+    public Utf8StringCache(int capacity = DefaultCapacity, int maxLength = DefaultMaxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 16);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, 65_536);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxLength, 1024);
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)capacity);
+        _entries = new Entry[size];
+        _pairs = new Pair[size];
+        _mask = size - 1;
+        _maxLength = maxLength;
+    }
+
+    /// <summary>
+    /// Returns the string of <paramref name="utf8"/>, shared with earlier calls for the same bytes while it stays cached.
+    /// </summary>
+    /// <param name="utf8">The UTF-8 bytes.</param>
+    /// <returns>The decoded string.</returns>
+    /// <exception cref="DecoderFallbackException">The bytes are not valid UTF-8.</exception>
+    public string GetString(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (utf8.Length > _maxLength)
+        {
+            return StrictUtf8.GetString(utf8);
+        }
+
+        var hash = Hash(utf8);
+        ref var entry = ref _entries[hash & _mask];
+        if (entry.Hash == hash && entry.Value is { } cached && Equal(utf8, cached))
+        {
+            return cached;
+        }
+
+        var value = StrictUtf8.GetString(utf8);
+        entry.Hash = hash;
+        entry.Value = value;
+        return value;
+    }
+
+    /// <summary>
+    /// Returns the unescaped value of the reader's current string or property-name token through the cache.
+    /// </summary>
+    /// <param name="reader">A reader positioned on a <see cref="JsonTokenType.String"/> or <see cref="JsonTokenType.PropertyName"/>.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="InvalidOperationException">The token is not a string.</exception>
+    public string GetString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+        {
+            throw new InvalidOperationException($"Cannot read a string from a {reader.TokenType} token.");
+        }
+
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            return GetString(reader.ValueSpan);
+        }
+
+        // Escaped or split: unescape into a stack buffer (an escape is never shorter than what it stands for).
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        if (length > 4 * _maxLength)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<byte> buffer = stackalloc byte[length];
+        var written = reader.CopyString(buffer);
+        return GetString(buffer[..written]);
+    }
+
+    /// <summary>
+    /// Returns <c>first + separator + second</c>, shared with earlier calls for the same three string instances.
+    /// </summary>
+    /// <param name="first">The first part.</param>
+    /// <param name="separator">The separator, normally a literal.</param>
+    /// <param name="second">The second part.</param>
+    /// <returns>The joined string.</returns>
+    public string Concat(string first, string separator, string second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(separator);
+        ArgumentNullException.ThrowIfNull(second);
+        var hash = HashCode.Combine(RuntimeHelpers.GetHashCode(first), RuntimeHelpers.GetHashCode(separator), RuntimeHelpers.GetHashCode(second));
+        ref var pair = ref _pairs[hash & _mask];
+        if (ReferenceEquals(pair.First, first) && ReferenceEquals(pair.Separator, separator) && ReferenceEquals(pair.Second, second))
+        {
+            return pair.Value!;
+        }
+
+        var value = string.Concat(first, separator, second);
+        pair = new Pair { First = first, Separator = separator, Second = second, Value = value };
+        return value;
+    }
+
+    private static bool Equal(ReadOnlySpan<byte> utf8, string value)
+    {
+        if (utf8.Length == value.Length)
+        {
+            // Equal lengths: any non-ASCII byte would make the UTF-8 longer than the UTF-16, so ASCII decides.
+            return Ascii.Equals(utf8, value);
+        }
+
+        if (utf8.Length < value.Length || utf8.Length > 3 * value.Length)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[utf8.Length];
+        return Encoding.UTF8.TryGetChars(utf8, chars, out var written) && chars[..written].SequenceEqual(value);
+    }
+
+    private static int Hash(ReadOnlySpan<byte> bytes)
+    {
+        const ulong Prime1 = 0x9E3779B185EBCA87UL;
+        const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
+        var hash = Prime2 ^ (ulong)bytes.Length;
+        while (bytes.Length >= 8)
+        {
+            hash = BitOperations.RotateLeft(hash ^ (BinaryPrimitives.ReadUInt64LittleEndian(bytes) * Prime1), 31) * Prime2;
+            bytes = bytes[8..];
+        }
+
+        if (bytes.Length >= 4)
+        {
+            hash = BitOperations.RotateLeft(hash ^ (BinaryPrimitives.ReadUInt32LittleEndian(bytes) * Prime1), 23) * Prime2;
+            bytes = bytes[4..];
+        }
+
+        foreach (var b in bytes)
+        {
+            hash = BitOperations.RotateLeft(hash ^ (b * Prime1), 11) * Prime2;
+        }
+
+        hash ^= hash >> 29;
+        return (int)hash ^ (int)(hash >> 32);
+    }
+
+    private struct Entry
+    {
+        public int Hash;
+        public string? Value;
+    }
+
+    private struct Pair
+    {
+        public string? First;
+        public string? Separator;
+        public string? Second;
+        public string? Value;
+    }
+}
