@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AuditAggregator.Parsing;
 using AuditAggregator.Resilience;
 
 namespace AuditAggregator.ExaVault.Internal;
@@ -28,24 +29,67 @@ internal sealed class ExaVaultClient : IExaVaultClient
     public Task<ExaVaultLogPage<ExaVaultSessionAttributes>> GetSessionLogsAsync(ExaVaultSessionLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return GetAsync(query.ToRelativeUri(), ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes, cancellationToken);
+        var typeInfo = ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes;
+        return GetAsync(query.ToRelativeUri(), (response, stream, ct) => DeserializeAsync(response, stream, typeInfo, ct), cancellationToken);
     }
 
     public Task<ExaVaultLogPage<ExaVaultWebhookAttributes>> GetWebhookLogsAsync(ExaVaultWebhookLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return GetAsync(query.ToRelativeUri(), ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes, cancellationToken);
+        var typeInfo = ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes;
+        return GetAsync(query.ToRelativeUri(), (response, stream, ct) => DeserializeAsync(response, stream, typeInfo, ct), cancellationToken);
     }
 
-    private async Task<T> GetAsync<T>(string route, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gets one page of the session activity log as events: the same request, checks and retries as
+    /// <see cref="GetSessionLogsAsync"/>, with the body read into a pooled buffer and parsed by <paramref name="parser"/>.
+    /// </summary>
+    internal Task<AuditEvent[]> GetSessionEventsAsync(ExaVaultSessionLogQuery query, SessionPageParser parser, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return GetEventsAsync(query.ToRelativeUri(), parser, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gets one page of the webhook log as events, like <see cref="GetSessionEventsAsync"/>.
+    /// </summary>
+    internal Task<AuditEvent[]> GetWebhookEventsAsync(ExaVaultWebhookLogQuery query, WebhookPageParser parser, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return GetEventsAsync(query.ToRelativeUri(), parser, cancellationToken);
+    }
+
+    /// <summary>Deserializes a page, turning JSON errors into the client's malformed-response error.</summary>
+    internal static T Deserialize<T>(Stream stream, JsonTypeInfo<T> typeInfo, int status)
         where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(stream, typeInfo) ?? throw NullBody(status);
+        }
+        catch (JsonException ex)
+        {
+            throw MalformedJson(ex, status);
+        }
+    }
+
+    private async Task<AuditEvent[]> GetEventsAsync(string route, ExaVaultPageParser parser, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        var page = await GetAsync(route, (response, stream, ct) => ParseAsync(response, stream, parser, ct), cancellationToken).ConfigureAwait(false);
+
+        // Outside the retried attempt, as the mappers ran before: an entry that cannot be mapped is not retried.
+        return page.GetEvents();
+    }
+
+    private async Task<T> GetAsync<T>(string route, Func<HttpResponseMessage, Stream, CancellationToken, ValueTask<T>> readBody, CancellationToken cancellationToken)
     {
         var uri = new Uri(_account.BaseUri, route);
         try
         {
             return await _account.Pipeline.ExecuteAsync(
                 ExaVaultSourceNames.Source,
-                ct => AttemptAsync(uri, route, typeInfo, ct),
+                ct => AttemptAsync(uri, route, readBody, ct),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (AllowanceStopException stop)
@@ -54,8 +98,7 @@ internal sealed class ExaVaultClient : IExaVaultClient
         }
     }
 
-    private async ValueTask<T> AttemptAsync<T>(Uri uri, string route, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        where T : class
+    private async ValueTask<T> AttemptAsync<T>(Uri uri, string route, Func<HttpResponseMessage, Stream, CancellationToken, ValueTask<T>> readBody, CancellationToken cancellationToken)
     {
         await _account.BeforeRequestAsync(cancellationToken).ConfigureAwait(false);
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
@@ -74,17 +117,48 @@ internal sealed class ExaVaultClient : IExaVaultClient
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            try
-            {
-                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
-                    ?? throw Malformed("The response body is null instead of a log page.", (int)response.StatusCode, null);
-            }
-            catch (JsonException ex)
-            {
-                throw Malformed($"The response body is not the documented JSON (at {ex.Path ?? "$"}, line {ex.LineNumber}, byte {ex.BytePositionInLine}).", (int)response.StatusCode, ex);
-            }
+            return await readBody(response, stream, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static async ValueTask<T> DeserializeAsync<T>(HttpResponseMessage response, Stream stream, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        var status = (int)response.StatusCode;
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false) ?? throw NullBody(status);
+        }
+        catch (JsonException ex)
+        {
+            throw MalformedJson(ex, status);
+        }
+    }
+
+    /// <summary>Reads the whole body into a pooled buffer and parses it synchronously, inside the attempt.</summary>
+    private static async ValueTask<ExaVaultParsedPage> ParseAsync(HttpResponseMessage response, Stream stream, ExaVaultPageParser parser, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        PooledBody body;
+        try
+        {
+            body = await PooledBody.ReadAsync(stream, response.Content.Headers.ContentLength, PooledBody.DefaultMaxLength, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Malformed(ex.Message, status, ex);
+        }
+
+        using (body)
+        {
+            return parser.Parse(body.Span, status);
+        }
+    }
+
+    private static AuditSourceException NullBody(int status) => Malformed("The response body is null instead of a log page.", status, null);
+
+    private static AuditSourceException MalformedJson(JsonException ex, int status) =>
+        Malformed($"The response body is not the documented JSON (at {ex.Path ?? "$"}, line {ex.LineNumber}, byte {ex.BytePositionInLine}).", status, ex);
 
     private static AuditSourceException Malformed(string description, int status, Exception? cause) =>
         new(ExaVaultSourceNames.Source, AuditErrorKind.MalformedResponse, description, status, innerException: cause);

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using AuditAggregator.Paging;
+using AuditAggregator.Parsing;
 
 namespace AuditAggregator.ExaVault.Internal;
 
@@ -45,16 +47,38 @@ internal sealed class ExaVaultAuditSource : IAuditSource
             var filter = ServerFilter.For(query);
             if (_options.Streams.HasFlag(ExaVaultStreams.Session) && ServerFilter.WantsSessions(query))
             {
-                sequences.Add(AuditPager.ReadAsync(Name, (page, ct) => MapAsync(client.GetSessionLogsAsync(filter.ForSessions(page), ct), SessionMapper.Map), query, _paging, cancellationToken));
+                sequences.Add(client is ExaVaultClient own
+                    ? ReadParsedAsync(query, () => new SessionPageParser(new Utf8StringCache(), _options.IncludeRawRecord), (page, parser, ct) => own.GetSessionEventsAsync(filter.ForSessions(page), parser, ct), cancellationToken)
+                    : AuditPager.ReadAsync(Name, (page, ct) => MapAsync(client.GetSessionLogsAsync(filter.ForSessions(page), ct), SessionMapper.Map), query, _paging, cancellationToken));
             }
 
             if (_options.Streams.HasFlag(ExaVaultStreams.Webhook) && ServerFilter.WantsWebhooks(query))
             {
-                sequences.Add(AuditPager.ReadAsync(Name, (page, ct) => MapAsync(client.GetWebhookLogsAsync(filter.ForWebhooks(page), ct), WebhookMapper.Map), query, _paging, cancellationToken));
+                sequences.Add(client is ExaVaultClient own
+                    ? ReadParsedAsync(query, () => new WebhookPageParser(new Utf8StringCache(), _options.IncludeRawRecord), (page, parser, ct) => own.GetWebhookEventsAsync(filter.ForWebhooks(page), parser, ct), cancellationToken)
+                    : AuditPager.ReadAsync(Name, (page, ct) => MapAsync(client.GetWebhookLogsAsync(filter.ForWebhooks(page), ct), WebhookMapper.Map), query, _paging, cancellationToken));
             }
         }
 
         return AuditFeed.MergeAsync(Name, sequences, cancellationToken);
+    }
+
+    /// <summary>
+    /// Pages one log through our own client's parse-as-you-read path, with one parser (and so one string cache) per
+    /// enumeration: the cache is not thread-safe, and the two logs are read concurrently.
+    /// </summary>
+    private async IAsyncEnumerable<AuditEvent> ReadParsedAsync<TParser>(
+        AuditQuery query,
+        Func<TParser> createParser,
+        Func<PageRequest, TParser, CancellationToken, Task<AuditEvent[]>> fetch,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var parser = createParser();
+        var events = AuditPager.ReadAsync(Name, async (page, ct) => await fetch(page, parser, ct).ConfigureAwait(false), query, _paging, cancellationToken);
+        await foreach (var e in events.ConfigureAwait(false))
+        {
+            yield return e;
+        }
     }
 
     private async ValueTask<IReadOnlyList<AuditEvent>> MapAsync<TAttributes>(
