@@ -48,6 +48,9 @@ internal abstract class ExaVaultPageParser
     /// <summary>Gets a value indicating whether events carry the entry as JSON; the DTO path builds those.</summary>
     public bool IncludeRawRecord { get; }
 
+    /// <summary>Gets the number of pages read through the DTO path rather than the fast reader.</summary>
+    public int DtoPages { get; private set; }
+
     /// <summary>Gets the current entry's time, once <see cref="ReadCreated"/> has read one.</summary>
     protected Instant Time { get; private set; }
 
@@ -91,6 +94,7 @@ internal abstract class ExaVaultPageParser
             }
         }
 
+        DtoPages++;
         return ParseWithDtos(body, status);
     }
 
