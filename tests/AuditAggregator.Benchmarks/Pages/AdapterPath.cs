@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AuditAggregator.DocSpace.Internal;
 using AuditAggregator.ExaVault.Internal;
+using AuditAggregator.Parsing;
 
 namespace AuditAggregator.Benchmarks.Pages;
 
@@ -31,23 +32,24 @@ internal static class AdapterPath
 
     public static async ValueTask<IReadOnlyList<AuditEvent>> SessionsAsync(byte[] body)
     {
+        // As ExaVaultClient.GetSessionEventsAsync: the body into a pooled buffer, then one parser pass; a new cache per
+        // call, so every page starts cold (a real read keeps one parser per stream for all its pages).
         var stream = new MemoryStream(body, writable: false);
         await using (stream.ConfigureAwait(false))
         {
-            var result = await JsonSerializer.DeserializeAsync(stream, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The session page is null.");
-            return result.Data is { } data ? [.. data.Select(e => SessionMapper.Map(e, false))] : [];
+            using var pooled = await PooledBody.ReadAsync(stream, body.Length).ConfigureAwait(false);
+            return new SessionPageParser(new Utf8StringCache()).Parse(pooled.Span, 200).GetEvents();
         }
     }
 
     public static async ValueTask<IReadOnlyList<AuditEvent>> WebhooksAsync(byte[] body)
     {
+        // As ExaVaultClient.GetWebhookEventsAsync, with a cold cache per call like SessionsAsync.
         var stream = new MemoryStream(body, writable: false);
         await using (stream.ConfigureAwait(false))
         {
-            var result = await JsonSerializer.DeserializeAsync(stream, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The webhook page is null.");
-            return result.Data is { } data ? [.. data.Select(e => WebhookMapper.Map(e, false))] : [];
+            using var pooled = await PooledBody.ReadAsync(stream, body.Length).ConfigureAwait(false);
+            return new WebhookPageParser(new Utf8StringCache()).Parse(pooled.Span, 200).GetEvents();
         }
     }
 }
