@@ -8,6 +8,10 @@ namespace AuditAggregator.ExaVault.Internal;
 /// The ExaVault account as an <see cref="IAuditSource"/>: the session log, the webhook log or both, each paged newest
 /// first with the date window applied on the server, merged newest first.
 /// </summary>
+/// <remarks>
+/// With our own <see cref="ExaVaultClient"/>, pages are parsed straight into events (<see cref="SessionPageParser"/>,
+/// <see cref="WebhookPageParser"/>); any other <see cref="IExaVaultClient"/> goes through its DTOs and the mappers.
+/// </remarks>
 internal sealed class ExaVaultAuditSource : IAuditSource
 {
     private readonly Func<IExaVaultClient> _createClient;
