@@ -71,6 +71,19 @@ public class Utf8StringCacheTests
     }
 
     [Fact]
+    public void TryGetCached_OnlyFindsWhatWasAdded()
+    {
+        var cache = new Utf8StringCache();
+
+        Assert.False(cache.TryGetCached("3c1b2c7e"u8, out _));
+        var added = cache.GetString("3c1b2c7e"u8);
+
+        Assert.True(cache.TryGetCached("3c1b2c7e"u8, out var found));
+        Assert.Same(added, found);
+        Assert.False(cache.TryGetCached("3c1b2c7f"u8, out _));
+    }
+
+    [Fact]
     public void GetString_EmptyBytes_ReturnsEmpty()
     {
         Assert.Same(string.Empty, new Utf8StringCache().GetString(ReadOnlySpan<byte>.Empty));
