@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
+using AuditAggregator.Parsing;
 using Microsoft.Extensions.Options;
 
 namespace AuditAggregator.DocSpace.Internal;
@@ -42,6 +44,21 @@ internal sealed partial class DocSpaceLoginHistoryClient : IDocSpaceLoginHistory
     {
         var query = FilterQuery.Build(filter);
         return SendAsync(HttpMethod.Get, DocSpaceRoutes.Build(_baseUrl, DocSpaceRoutes.Filter, query), ReadEventsAsync, cancellationToken);
+    }
+
+    /// <summary>
+    /// The source's path: the same request as <see cref="GetFilteredAsync"/>, its body read into a pooled buffer and
+    /// parsed by <paramref name="parser"/> straight into events.
+    /// </summary>
+    internal Task<List<AuditEvent>> GetFilteredEventsAsync(DocSpaceLoginFilter filter, LoginPageParser parser, CancellationToken cancellationToken)
+    {
+        var query = FilterQuery.Build(filter);
+        var capacity = filter.Count ?? 0;
+        return SendAsync(
+            HttpMethod.Get,
+            DocSpaceRoutes.Build(_baseUrl, DocSpaceRoutes.Filter, query),
+            (response, token) => ReadPageAsync(response, parser, capacity, token),
+            cancellationToken);
     }
 
     private async Task<T> SendAsync<T>(HttpMethod method, Uri uri, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
@@ -109,6 +126,36 @@ internal sealed partial class DocSpaceLoginHistoryClient : IDocSpaceLoginHistory
             }
 
             return envelope.Response ?? throw DocSpaceErrors.Malformed(status, "it has no 'response' array");
+        }
+    }
+
+    private static async Task<List<AuditEvent>> ReadPageAsync(HttpResponseMessage response, LoginPageParser parser, int capacity, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            PooledBody body;
+            try
+            {
+                body = await PooledBody.ReadAsync(stream, response.Content.Headers.ContentLength, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw DocSpaceErrors.Malformed(status, ex.Message.TrimEnd('.'), ex);
+            }
+
+            using (body)
+            {
+                try
+                {
+                    return parser.Parse(body.Span, status, capacity);
+                }
+                catch (DecoderFallbackException ex)
+                {
+                    throw DocSpaceErrors.Malformed(status, "a string is not valid UTF-8", ex);
+                }
+            }
         }
     }
 

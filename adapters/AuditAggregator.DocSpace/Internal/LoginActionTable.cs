@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AuditAggregator.DocSpace.Internal;
 
 /// <summary>
@@ -18,8 +20,38 @@ internal static class LoginActionTable
     };
 
     /// <summary>
-    /// Gets the vendor's enum name of a known code, or <see langword="null"/> for a code this version does not know.
+    /// Gets the vendor's name of <paramref name="code"/>, or <see langword="null"/> when it is unknown.
     /// </summary>
+    /// <param name="code">The <c>actionId</c>, or <see langword="null"/>.</param>
+    /// <returns>The enum member's name; cached, so naming allocates nothing.</returns>
     public static string? Name(int? code) =>
-        code is { } value && Enum.IsDefined((DocSpaceLoginAction)value) ? ((DocSpaceLoginAction)value).ToString() : null;
+        code switch
+        {
+            null => null,
+            { } value when value - FirstCode is >= 0 and var index && index < NameTexts.Length => NameTexts[index],
+            { } value => Names.GetValueOrDefault(value),
+        };
+
+    /// <summary>
+    /// Gets <paramref name="code"/> as text, the empty string when missing; the known codes' texts are cached.
+    /// </summary>
+    /// <param name="code">The <c>actionId</c>, or <see langword="null"/>.</param>
+    /// <returns>The code's decimal text.</returns>
+    public static string Code(int? code) => code switch
+    {
+        null => string.Empty,
+        { } value when value - FirstCode is >= 0 and var index && index < CodeTexts.Length => CodeTexts[index],
+        { } value => value.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private const int FirstCode = 1000;
+
+    private static readonly Dictionary<int, string> Names =
+        Enum.GetValues<DocSpaceLoginAction>().ToDictionary(action => (int)action, action => action.ToString());
+
+    private static readonly string?[] NameTexts =
+        [.. Enumerable.Range(FirstCode, 64).Select(code => Names.GetValueOrDefault(code))];
+
+    private static readonly string[] CodeTexts =
+        [.. Enumerable.Range(FirstCode, 64).Select(code => code.ToString(CultureInfo.InvariantCulture))];
 }

@@ -18,26 +18,59 @@ internal static class LoginEventMapper
     public static AuditEvent Map(DocSpaceLoginEvent record, bool includeRawRecord)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var time = ParseDate(record);
-        var (action, outcome) = LoginActionTable.Map(record.ActionId);
+        var time = ParseDate(record.Date, record.Id);
+        var fields = new LoginFields
+        {
+            Id = record.Id,
+            Time = time.ToInstant(),
+            Offset = time.Offset,
+            UserId = ActorId(record.UserId),
+            User = record.User,
+            Login = record.Login,
+            Sentence = record.Action,
+            ActionId = record.ActionId,
+            Ip = record.Ip,
+            Country = record.Country,
+            City = record.City,
+            Browser = record.Browser,
+            Platform = record.Platform,
+            Page = record.Page,
+            Extra = Extra(record.AdditionalProperties),
+        };
+        var mapped = Build(ref fields, parts: null);
+        return includeRawRecord
+            ? mapped with { RawRecord = JsonSerializer.Serialize(record, DocSpaceJsonContext.Default.DocSpaceLoginEvent) }
+            : mapped;
+    }
+
+    /// <summary>
+    /// The one mapping of login fields to an <see cref="AuditEvent"/>, for the DTO path and the direct parser alike.
+    /// </summary>
+    /// <param name="fields">The fields as read.</param>
+    /// <param name="parts">Shared parts of the read, or <see langword="null"/> to build every part anew.</param>
+    /// <returns>The event.</returns>
+    public static AuditEvent Build(ref LoginFields fields, LoginParts? parts)
+    {
+        var (action, outcome) = LoginActionTable.Map(fields.ActionId);
+        var user = Text(fields.User);
+        var login = Text(fields.Login);
         return new AuditEvent
         {
             Source = DocSpaceSourceNames.Source,
             Stream = DocSpaceSourceNames.LoginStream,
-            SourceId = record.Id.ToString(CultureInfo.InvariantCulture),
-            Time = time.ToInstant(),
-            Offset = time.Offset,
+            SourceId = fields.Id.ToString(CultureInfo.InvariantCulture),
+            Time = fields.Time,
+            Offset = fields.Offset,
             Category = action == AuditActions.Other ? AuditCategory.Other : AuditCategory.Authentication,
             Action = action,
             Outcome = outcome,
-            Actor = new AuditActor(ActorId(record.UserId), Text(record.User), Text(record.Login)),
-            Ip = Text(record.Ip),
-            UserAgent = Join("; ", Text(record.Browser), Text(record.Platform)),
-            Location = Join(", ", Text(record.City), Text(record.Country)),
-            VendorAction = record.ActionId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-            VendorActionName = LoginActionTable.Name(record.ActionId),
-            Details = Details(record),
-            RawRecord = includeRawRecord ? JsonSerializer.Serialize(record, DocSpaceJsonContext.Default.DocSpaceLoginEvent) : null,
+            Actor = parts is null ? new AuditActor(fields.UserId, user, login) : parts.Actor(fields.UserId, user, login),
+            Ip = Text(fields.Ip),
+            UserAgent = Join(parts, "; ", Text(fields.Browser), Text(fields.Platform)),
+            Location = Join(parts, ", ", Text(fields.City), Text(fields.Country)),
+            VendorAction = LoginActionTable.Code(fields.ActionId),
+            VendorActionName = LoginActionTable.Name(fields.ActionId),
+            Details = Details(ref fields, parts),
         };
     }
 
@@ -49,25 +82,52 @@ internal static class LoginEventMapper
 
     private const string WithZ = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'";
 
-    private static OffsetDateTime ParseDate(DocSpaceLoginEvent record)
+    /// <summary>
+    /// Parses the server's <c>date</c>, failing the read with an error naming the event when it cannot.
+    /// </summary>
+    /// <param name="date">The text sent, or <see langword="null"/>.</param>
+    /// <param name="id">The event's id, for the message.</param>
+    /// <returns>The time with its offset.</returns>
+    public static OffsetDateTime ParseDate(string? date, long id)
     {
-        if (TryParseFast(record.Date, out var fast))
+        if (TryParseFast(date, out var fast))
         {
-            return fast;
+            return InRange(fast, id);
         }
 
         // Anything else (eight or nine fractional digits, an offset with seconds) is the pattern's, errors included.
-        var result = DatePattern.Parse(record.Date ?? string.Empty);
+        var result = DatePattern.Parse(date ?? string.Empty);
         if (!result.Success)
         {
             throw new AuditSourceException(
                 DocSpaceSourceNames.Source,
                 AuditErrorKind.MalformedResponse,
-                $"Login event {record.Id} has no readable 'date' (expected an ISO 8601 date-time with an offset).",
+                $"Login event {id} has no readable 'date' (expected an ISO 8601 date-time with an offset).",
                 innerException: result.Exception);
         }
 
-        return result.Value;
+        return InRange(result.Value, id);
+    }
+
+    /// <summary>
+    /// A wall time at the end of year 9999 with a negative offset is past the last <see cref="Instant"/>; say so
+    /// instead of letting NodaTime's overflow escape later.
+    /// </summary>
+    private static OffsetDateTime InRange(OffsetDateTime value, long id)
+    {
+        try
+        {
+            _ = value.ToInstant();
+            return value;
+        }
+        catch (OverflowException ex)
+        {
+            throw new AuditSourceException(
+                DocSpaceSourceNames.Source,
+                AuditErrorKind.MalformedResponse,
+                $"Login event {id} has a 'date' outside the range of instants.",
+                innerException: ex);
+        }
     }
 
     private static bool TryParseFast(string? text, out OffsetDateTime value)
@@ -87,47 +147,68 @@ internal static class LoginEventMapper
         return false;
     }
 
-    private static string? ActorId(Guid? userId) =>
+    public static string? ActorId(Guid? userId) =>
         userId is { } id && id != Guid.Empty ? id.ToString("D", CultureInfo.InvariantCulture) : null;
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static string? Join(string separator, string? first, string? second) =>
-        first is null ? second : second is null ? first : string.Concat(first, separator, second);
+    private static string? Join(LoginParts? parts, string separator, string? first, string? second) =>
+        first is null ? second
+        : second is null ? first
+        : parts is null ? string.Concat(first, separator, second)
+        : parts.Strings.Concat(first, separator, second);
 
-    private static AuditDetails Details(DocSpaceLoginEvent record)
+    private static List<KeyValuePair<string, AuditValue>>? Extra(IDictionary<string, JsonElement>? properties)
     {
-        if (record.AdditionalProperties is not { Count: > 0 })
+        if (properties is not { Count: > 0 })
         {
-            // The usual record: two known keys, so the array is built as it is kept (no list, no duplicate scan).
-            return (Text(record.Action), Text(record.Page)) switch
-            {
-                (null, null) => AuditDetails.Empty,
-                ({ } a, null) => AuditDetails.FromDistinct([new("action", a)]),
-                (null, { } p) => AuditDetails.FromDistinct([new("page", p)]),
-                ({ } a, { } p) => AuditDetails.FromDistinct([new("action", a), new("page", p)]),
-            };
+            return null;
         }
 
-        var items = new List<KeyValuePair<string, AuditValue>>(4);
-        if (Text(record.Action) is { } sentence)
+        var extra = new List<KeyValuePair<string, AuditValue>>(properties.Count);
+        foreach (var (key, value) in properties)
+        {
+            extra.Add(new(key, AuditValue.FromJsonElement(value)));
+        }
+
+        return extra;
+    }
+
+    /// <summary>
+    /// The details of the usual record, with the two known keys only, built as they are kept.
+    /// </summary>
+    /// <param name="sentence">The <c>action</c> sentence, or <see langword="null"/>.</param>
+    /// <param name="page">The <c>page</c>, or <see langword="null"/>.</param>
+    /// <returns>The details.</returns>
+    public static AuditDetails KnownDetails(string? sentence, string? page) => (sentence, page) switch
+    {
+        (null, null) => AuditDetails.Empty,
+        ({ } a, null) => AuditDetails.FromDistinct([new("action", a)]),
+        (null, { } p) => AuditDetails.FromDistinct([new("page", p)]),
+        ({ } a, { } p) => AuditDetails.FromDistinct([new("action", a), new("page", p)]),
+    };
+
+    private static AuditDetails Details(ref LoginFields fields, LoginParts? parts)
+    {
+        var sentence = Text(fields.Sentence);
+        var page = Text(fields.Page);
+        if (fields.Extra is not { Count: > 0 } extra)
+        {
+            return parts is null ? KnownDetails(sentence, page) : parts.Details(sentence, page);
+        }
+
+        var items = new List<KeyValuePair<string, AuditValue>>(extra.Count + 2);
+        if (sentence is not null)
         {
             items.Add(new("action", sentence));
         }
 
-        if (Text(record.Page) is { } page)
+        if (page is not null)
         {
             items.Add(new("page", page));
         }
 
-        if (record.AdditionalProperties is { Count: > 0 } extra)
-        {
-            foreach (var (key, value) in extra)
-            {
-                items.Add(new(key, AuditValue.FromJsonElement(value)));
-            }
-        }
-
-        return items.Count == 0 ? AuditDetails.Empty : new AuditDetails(items);
+        items.AddRange(extra);
+        return new AuditDetails(items);
     }
 }

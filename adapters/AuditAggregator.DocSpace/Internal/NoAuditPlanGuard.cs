@@ -25,7 +25,7 @@ internal sealed class NoAuditPlanGuard
     /// <summary>The number of events <c>/last</c> and the fallback return.</summary>
     public const int FallbackSize = 20;
 
-    private long[]? _firstPage;
+    private string[]? _firstPage;
 
     /// <summary>
     /// Gets a value indicating whether the first page calls for the probe of rule 3.
@@ -36,7 +36,7 @@ internal sealed class NoAuditPlanGuard
     /// <summary>
     /// Checks one page; throws when it is the fallback's answer.
     /// </summary>
-    public void Check(long offset, int requested, IReadOnlyList<DocSpaceLoginEvent> page)
+    public void Check(long offset, int requested, IReadOnlyList<AuditEvent> page)
     {
         if (page.Count > requested)
         {
@@ -45,11 +45,11 @@ internal sealed class NoAuditPlanGuard
 
         if (offset == 0)
         {
-            _firstPage = [.. page.Select(e => e.Id)];
+            _firstPage = [.. page.Select(e => e.SourceId)];
             return;
         }
 
-        if (page.Count > 0 && _firstPage is { } first && first.AsSpan().SequenceEqual([.. page.Select(e => e.Id)]))
+        if (page.Count > 0 && _firstPage is { } first && first.SequenceEqual(page.Select(e => e.SourceId)))
         {
             throw Detected($"the page at startIndex={offset} repeats the newest {page.Count} events");
         }

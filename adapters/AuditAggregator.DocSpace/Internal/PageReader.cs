@@ -17,23 +17,58 @@ internal sealed class PageReader(
 {
     private readonly NoAuditPlanGuard _guard = new();
 
+    // Our own client reads pages straight into events; a caller's client gives DTOs, mapped one by one. Raw records
+    // are the serialized DTOs, so asking for them takes the DTO path too.
+    private readonly LoginPageParser? _parser = client is DocSpaceLoginHistoryClient && !includeRawRecord ? new() : null;
+
     public async ValueTask<IReadOnlyList<AuditEvent>> FetchAsync(PageRequest request, CancellationToken cancellationToken)
     {
-        var page = await FetchRawAsync(request.Offset, request.Size, cancellationToken).ConfigureAwait(false);
+        var page = await FetchPageAsync(request.Offset, request.Size, cancellationToken).ConfigureAwait(false);
         _guard.Check(request.Offset, request.Size, page);
         if (NoAuditPlanGuard.NeedsProbe(request.Offset, request.Size, page.Count))
         {
-            var probe = await FetchRawAsync(NoAuditPlanGuard.FallbackSize, request.Size, cancellationToken).ConfigureAwait(false);
+            var probe = await FetchPageAsync(NoAuditPlanGuard.FallbackSize, request.Size, cancellationToken).ConfigureAwait(false);
             _guard.Check(NoAuditPlanGuard.FallbackSize, request.Size, probe);
         }
 
-        var events = new AuditEvent[page.Count];
-        for (var i = 0; i < page.Count; i++)
+        return page;
+    }
+
+    private async ValueTask<IReadOnlyList<AuditEvent>> FetchPageAsync(long offset, int size, CancellationToken cancellationToken)
+    {
+        if (_parser is null)
         {
-            events[i] = LoginEventMapper.Map(page[i], includeRawRecord);
+            var records = await FetchRawAsync(offset, size, cancellationToken).ConfigureAwait(false);
+            var events = new AuditEvent[records.Count];
+            for (var i = 0; i < records.Count; i++)
+            {
+                events[i] = LoginEventMapper.Map(records[i], includeRawRecord);
+            }
+
+            return events;
         }
 
-        return events;
+        var filter = new DocSpaceLoginFilter { StartIndex = checked((int)offset), Count = size };
+        var fast = (DocSpaceLoginHistoryClient)client;
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                DocSpaceSourceNames.Source,
+                async attemptToken =>
+                {
+                    if (limiter is not null)
+                    {
+                        await limiter.WaitAsync(attemptToken).ConfigureAwait(false);
+                    }
+
+                    return await fast.GetFilteredEventsAsync(filter, _parser, attemptToken).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (LoginRecordException ex)
+        {
+            throw ex.Error;
+        }
     }
 
     /// <summary>

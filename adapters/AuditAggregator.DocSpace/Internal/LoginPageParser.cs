@@ -1,0 +1,218 @@
+using System.Text;
+using System.Text.Json;
+using AuditAggregator.Parsing;
+
+namespace AuditAggregator.DocSpace.Internal;
+
+/// <summary>
+/// Reads one page of <c>/login/filter</c> (the <c>LoginEventArrayWrapper</c> envelope) with a single
+/// <see cref="Utf8JsonReader"/> over the body, straight into <see cref="AuditEvent"/>s: no DTOs, no documents, and
+/// repeated values (names, addresses, user agents, sentences) shared through <see cref="LoginParts"/>.
+/// </summary>
+/// <remarks>
+/// It accepts exactly what the source-generated <see cref="DocSpaceJsonContext"/> accepts for
+/// <see cref="LoginEventEnvelope"/> (names in any case, <c>actionId</c> as a number or a numeric string, unknown
+/// properties kept) and maps through <see cref="LoginEventMapper.Build"/>, so both paths yield equal events; the tests
+/// compare them. One instance per read; not thread-safe.
+/// </remarks>
+internal sealed class LoginPageParser
+{
+    private readonly LoginParts _parts = new();
+
+    private enum Field
+    {
+        Unknown,
+        Id,
+        Date,
+        User,
+        UserId,
+        Login,
+        Action,
+        ActionId,
+        Ip,
+        Country,
+        City,
+        Browser,
+        Platform,
+        Page,
+    }
+
+    /// <summary>
+    /// Reads a page.
+    /// </summary>
+    /// <param name="body">The whole response body.</param>
+    /// <param name="status">The HTTP status, for errors.</param>
+    /// <param name="capacity">The page size asked for, to size the list.</param>
+    /// <returns>The page's events, in the server's order.</returns>
+    /// <exception cref="AuditSourceException">The envelope says status 1, or has no <c>response</c> array.</exception>
+    /// <exception cref="JsonException">The body is not JSON of the documented shape.</exception>
+    /// <exception cref="LoginRecordException">A record's <c>date</c> cannot be read.</exception>
+    public List<AuditEvent> Parse(ReadOnlySpan<byte> body, int status, int capacity)
+    {
+        var reader = new Utf8JsonReader(body);
+        if (!reader.Read())
+        {
+            throw new JsonException("The body holds no JSON value.");
+        }
+
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            throw DocSpaceErrors.Malformed(status, "the body is null");
+        }
+
+        LoginJson.Expect(ref reader, JsonTokenType.StartObject, "$");
+        List<AuditEvent>? events = null;
+        int? envelopeStatus = null;
+        int? statusCode = null;
+        string? message = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = LoginJson.Classify(ref reader, LoginJson.EnvelopeKeys);
+            reader.Read();
+            switch (key)
+            {
+                case 0:
+                    events = reader.TokenType == JsonTokenType.Null ? null : ReadEvents(ref reader, body, capacity);
+                    break;
+                case 1:
+                    envelopeStatus = LoginJson.ReadInt32(ref reader);
+                    break;
+                case 2:
+                    statusCode = LoginJson.ReadInt32(ref reader);
+                    break;
+                case 3:
+                    message = LoginJson.ReadErrorMessage(ref reader);
+                    break;
+                case 4 or 5:
+                    LoginJson.ReadInt32(ref reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        // Anything after the envelope is an error, as for the serializer.
+        if (reader.Read())
+        {
+            throw new JsonException("The body holds more than one JSON value.");
+        }
+
+        if (envelopeStatus == 1)
+        {
+            throw DocSpaceErrors.EnvelopeError(status, new ErrorEnvelopeInfo(statusCode, message));
+        }
+
+        return events ?? throw DocSpaceErrors.Malformed(status, "it has no 'response' array");
+    }
+
+    private List<AuditEvent> ReadEvents(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int capacity)
+    {
+        LoginJson.Expect(ref reader, JsonTokenType.StartArray, "response");
+        var events = new List<AuditEvent>(capacity);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            events.Add(ReadEvent(ref reader, body));
+        }
+
+        return events;
+    }
+
+    private AuditEvent ReadEvent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    {
+        LoginJson.Expect(ref reader, JsonTokenType.StartObject, "response[]");
+        var fields = default(LoginFields);
+        string? dateText = null;
+        var dateBytes = ReadOnlySpan<byte>.Empty;
+        var strings = _parts.Strings;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = Match(ref reader, out var unknownName);
+            reader.Read();
+            switch (field)
+            {
+                case Field.Id:
+                    LoginJson.Expect(ref reader, JsonTokenType.Number, "id");
+                    fields.Id = reader.TryGetInt64(out var id) ? id : throw new JsonException("'id' is not a 64-bit integer.");
+                    break;
+                case Field.Date:
+                    dateBytes = default;
+                    dateText = null;
+                    if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+                    {
+                        dateBytes = reader.ValueSpan;
+                    }
+                    else
+                    {
+                        dateText = LoginJson.ReadText(ref reader, null, "date");
+                    }
+
+                    break;
+                case Field.User:
+                    fields.User = LoginJson.ReadText(ref reader, strings, "user");
+                    break;
+                case Field.UserId:
+                    fields.UserId = LoginJson.ReadUserId(ref reader, _parts.UserIds);
+                    break;
+                case Field.Login:
+                    fields.Login = LoginJson.ReadText(ref reader, strings, "login");
+                    break;
+                case Field.Action:
+                    fields.Sentence = LoginJson.ReadText(ref reader, strings, "action");
+                    break;
+                case Field.ActionId:
+                    fields.ActionId = LoginJson.ReadActionId(ref reader);
+                    break;
+                case Field.Ip:
+                    fields.Ip = LoginJson.ReadText(ref reader, strings, "ip");
+                    break;
+                case Field.Country:
+                    fields.Country = LoginJson.ReadText(ref reader, strings, "country");
+                    break;
+                case Field.City:
+                    fields.City = LoginJson.ReadText(ref reader, strings, "city");
+                    break;
+                case Field.Browser:
+                    fields.Browser = LoginJson.ReadText(ref reader, strings, "browser");
+                    break;
+                case Field.Platform:
+                    fields.Platform = LoginJson.ReadText(ref reader, strings, "platform");
+                    break;
+                case Field.Page:
+                    fields.Page = LoginJson.ReadText(ref reader, strings, "page");
+                    break;
+                default:
+                    (fields.Extra ??= new List<KeyValuePair<string, AuditValue>>(2))
+                        .Add(new(unknownName!, JsonAuditValues.Read(ref reader, body, strings)));
+                    break;
+            }
+        }
+
+        if (dateBytes.IsEmpty || !LoginDate.TryParse(dateBytes, out fields.Time, out fields.Offset))
+        {
+            try
+            {
+                var time = LoginEventMapper.ParseDate(dateText ?? (dateBytes.IsEmpty ? null : Encoding.UTF8.GetString(dateBytes)), fields.Id);
+                (fields.Time, fields.Offset) = (time.ToInstant(), time.Offset);
+            }
+            catch (AuditSourceException ex)
+            {
+                throw new LoginRecordException(ex);
+            }
+        }
+
+        return LoginEventMapper.Build(ref fields, _parts);
+    }
+
+    private Field Match(ref Utf8JsonReader reader, out string? unknownName)
+    {
+        unknownName = null;
+        var field = (Field)(LoginJson.Classify(ref reader, LoginJson.FieldNames) + 1);
+        if (field == Field.Unknown)
+        {
+            unknownName = _parts.Strings.GetString(ref reader);
+        }
+
+        return field;
+    }
+}
