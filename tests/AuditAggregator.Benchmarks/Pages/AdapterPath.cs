@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AuditAggregator.DocSpace.Internal;
 using AuditAggregator.ExaVault.Internal;
 using AuditAggregator.Parsing;
@@ -13,20 +12,17 @@ namespace AuditAggregator.Benchmarks.Pages;
 /// </summary>
 internal static class AdapterPath
 {
-    public static async ValueTask<IReadOnlyList<AuditEvent>> DocSpaceAsync(byte[] body)
+    public static ValueTask<IReadOnlyList<AuditEvent>> DocSpaceAsync(byte[] body) => DocSpaceAsync(body, new LoginPageParser());
+
+    public static async ValueTask<IReadOnlyList<AuditEvent>> DocSpaceAsync(byte[] body, LoginPageParser parser)
     {
+        // As DocSpaceLoginHistoryClient.GetFilteredEventsAsync: the body into a pooled buffer, then one parser pass;
+        // a read keeps one parser (and its caches) for all its pages.
         var stream = new MemoryStream(body, writable: false);
         await using (stream.ConfigureAwait(false))
         {
-            var envelope = await JsonSerializer.DeserializeAsync(stream, DocSpaceJsonContext.Default.LoginEventEnvelope).ConfigureAwait(false);
-            var page = envelope?.Response ?? throw new InvalidOperationException("The DocSpace page has no 'response'.");
-            var events = new AuditEvent[page.Count];
-            for (var i = 0; i < page.Count; i++)
-            {
-                events[i] = LoginEventMapper.Map(page[i], includeRawRecord: false);
-            }
-
-            return events;
+            using var pooled = await PooledBody.ReadAsync(stream, body.Length).ConfigureAwait(false);
+            return parser.Parse(pooled.Span, 200, CapturedPages.DocSpaceItems);
         }
     }
 

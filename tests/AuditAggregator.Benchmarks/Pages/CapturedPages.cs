@@ -15,9 +15,12 @@ internal sealed class CapturedPages
 
     private static readonly Lazy<CapturedPages> Instance = new(() => CaptureAsync().GetAwaiter().GetResult());
 
-    private CapturedPages(byte[] docSpace, byte[] sessions, byte[] webhooks)
+    public const int DocSpacePageCount = 20;
+
+    private CapturedPages(IReadOnlyList<byte[]> docSpacePages, byte[] sessions, byte[] webhooks)
     {
-        DocSpace = docSpace;
+        DocSpacePages = docSpacePages;
+        DocSpace = docSpacePages[2];
         Sessions = sessions;
         Webhooks = webhooks;
     }
@@ -25,6 +28,9 @@ internal sealed class CapturedPages
     public static CapturedPages Current => Instance.Value;
 
     public byte[] DocSpace { get; }
+
+    /// <summary>Gets 20 consecutive full DocSpace pages (start indexes 0, 100, ... 1,900); <see cref="DocSpace"/> is the third.</summary>
+    public IReadOnlyList<byte[]> DocSpacePages { get; }
 
     public byte[] Sessions { get; }
 
@@ -39,13 +45,17 @@ internal sealed class CapturedPages
         });
         using var http = new HttpClient();
 
-        using var docSpaceRequest = new HttpRequestMessage(HttpMethod.Get, world.DocSpace.UriFor($"{DocSpaceSimulator.FilterPath}?startIndex=200&count={DocSpaceItems}"));
-        docSpaceRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SimulatedDocSpaceCredential.DefaultApiKey);
-        var docSpace = await SendAsync(http, docSpaceRequest);
+        var docSpacePages = new List<byte[]>(DocSpacePageCount);
+        for (var page = 0; page < DocSpacePageCount; page++)
+        {
+            using var docSpaceRequest = new HttpRequestMessage(HttpMethod.Get, world.DocSpace.UriFor($"{DocSpaceSimulator.FilterPath}?startIndex={page * DocSpaceItems}&count={DocSpaceItems}"));
+            docSpaceRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SimulatedDocSpaceCredential.DefaultApiKey);
+            docSpacePages.Add(await SendAsync(http, docSpaceRequest));
+        }
 
         var sessions = await GetExaVaultAsync(http, new Uri(world.ExaVault.ApiBaseUri, $"activity/session?offset={ExaVaultItems}&limit={ExaVaultItems}&sort=-date"));
         var webhooks = await GetExaVaultAsync(http, new Uri(world.ExaVault.ApiBaseUri, $"activity/webhooks?offset={ExaVaultItems}&limit={ExaVaultItems}&sort=-date"));
-        return new CapturedPages(docSpace, sessions, webhooks);
+        return new CapturedPages(docSpacePages, sessions, webhooks);
     }
 
     private static Task<byte[]> GetExaVaultAsync(HttpClient http, Uri uri)
