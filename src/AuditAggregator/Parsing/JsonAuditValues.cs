@@ -41,4 +41,31 @@ public static class JsonAuditValues
                 throw new JsonException($"Expected a JSON value, found {reader.TokenType}.");
         }
     }
+
+    /// <summary>
+    /// Keeps an object or array that the caller has just walked token by token (to pick fields out of it) as its raw
+    /// JSON text, without a second pass over it.
+    /// </summary>
+    /// <param name="reader">A reader over <paramref name="json"/>, on the <see cref="JsonTokenType.EndObject"/> or
+    /// <see cref="JsonTokenType.EndArray"/> that closes the value.</param>
+    /// <param name="json">The whole span the reader reads.</param>
+    /// <param name="startIndex">The <see cref="Utf8JsonReader.TokenStartIndex"/> of the value's opening token.</param>
+    /// <returns>The value's raw JSON text, as <see cref="AuditValueKind.Json"/>.</returns>
+    /// <exception cref="ArgumentException">The reader is not on the end of a value that opens at <paramref name="startIndex"/>.</exception>
+    public static AuditValue FromCompletedValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, long startIndex)
+    {
+        var open = reader.TokenType switch
+        {
+            JsonTokenType.EndObject => (byte)'{',
+            JsonTokenType.EndArray => (byte)'[',
+            _ => throw new ArgumentException($"The reader is on a {reader.TokenType}, not the end of an object or array.", nameof(reader)),
+        };
+        var end = reader.BytesConsumed;
+        if (startIndex < 0 || startIndex >= end || end > json.Length || json[checked((int)startIndex)] != open)
+        {
+            throw new ArgumentException("The start index is not the opening token of the value the reader has just closed.", nameof(startIndex));
+        }
+
+        return AuditValue.FromJsonText(StrictUtf8.GetString(json[checked((int)startIndex)..checked((int)end)]));
+    }
 }

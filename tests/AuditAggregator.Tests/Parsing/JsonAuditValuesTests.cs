@@ -58,4 +58,56 @@ public class JsonAuditValuesTests
             Assert.Contains("EndArray", ex.Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void FromCompletedValue_AfterWalkingAnObject_KeepsItsRawText()
+    {
+        var json = """{"details": {"protocol":"https", "eventData": {"transferStatus": "ok"}}, "n": 1}"""u8.ToArray();
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        reader.Read();
+        reader.Read();
+        var start = reader.TokenStartIndex;
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+        }
+
+        var value = JsonAuditValues.FromCompletedValue(ref reader, json, start);
+
+        Assert.Equal(AuditValueKind.Json, value.Kind);
+        Assert.Equal("""{"protocol":"https", "eventData": {"transferStatus": "ok"}}""", value.AsString());
+    }
+
+    [Theory]
+    [InlineData(2, 0)]
+    [InlineData(5, 0)]
+    [InlineData(6, 1)]
+    [InlineData(6, -6)]
+    [InlineData(6, -7)]
+    [InlineData(6, 100)]
+    public void FromCompletedValue_WrongStartOrToken_Throws(int reads, int startShift)
+    {
+        // Token 3 is the array's '[' (at index 6); token 6 is its ']'.
+        var json = """{"a": [1, 2]}"""u8.ToArray();
+        Assert.Throws<ArgumentException>(() => Complete(json, reads, startShift));
+        Assert.Equal("[1, 2]", Complete(json, 6, 0).AsString());
+    }
+
+    /// <summary>Reads <paramref name="reads"/> tokens and keeps the array that opens at token 3, shifted.</summary>
+    private static AuditValue Complete(byte[] json, int reads, int startShift)
+    {
+        var reader = new Utf8JsonReader(json);
+        long start = 0;
+        for (var i = 1; i <= reads; i++)
+        {
+            reader.Read();
+            if (i == 3)
+            {
+                start = reader.TokenStartIndex;
+            }
+        }
+
+        return JsonAuditValues.FromCompletedValue(ref reader, json, start + startShift);
+    }
 }
