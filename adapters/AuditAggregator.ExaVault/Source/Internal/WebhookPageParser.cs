@@ -7,7 +7,7 @@ namespace AuditAggregator.ExaVault.Internal;
 /// <summary>
 /// Reads a webhook log page straight into events, equal to <see cref="WebhookMapper.Map"/> over the
 /// <see cref="ExaVaultJsonContext"/> DTOs (see <see cref="ExaVaultPageParser"/>). The nested <c>details</c> object is
-/// kept as its raw text and searched, with a copy of the reader, for the fields either format carries.
+/// walked once for the fields either format carries, then kept as its raw text.
 /// </summary>
 internal sealed class WebhookPageParser : ExaVaultPageParser
 {
@@ -162,79 +162,87 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
                 _details = null;
                 return true;
             case JsonTokenType.StartObject:
-                var scan = reader;
-                _details = JsonAuditValues.Read(ref reader, json);
-                return ScanDetails(ref scan, json);
+                var start = reader.TokenStartIndex;
+                if (!ReadDetailsObject(ref reader, json))
+                {
+                    return false;
+                }
+
+                _details = JsonAuditValues.FromCompletedValue(ref reader, json, start);
+                return true;
             default:
                 _details = JsonAuditValues.Read(ref reader, json, Strings);
                 return true;
         }
     }
 
-    /// <summary>Reads the fields of an object-valued details with a copy of the reader, from its start to its end.</summary>
+    /// <summary>
+    /// Walks an object-valued details once, from its start to its end, picking the fields either format carries; the
+    /// caller then keeps the whole object as its raw text.
+    /// </summary>
     /// <returns><see langword="false"/> for an escaped name, which the DTO path compares unescaped.</returns>
-    private bool ScanDetails(ref Utf8JsonReader scan, ReadOnlySpan<byte> json)
+    private bool ReadDetailsObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
-        while (scan.Read() && scan.TokenType == JsonTokenType.PropertyName)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (scan.ValueIsEscaped)
+            if (reader.ValueIsEscaped)
             {
                 return false;
             }
 
-            var name = scan.ValueSpan;
-            scan.Read();
+            var name = reader.ValueSpan;
+            reader.Read();
             if (name.SequenceEqual("protocol"u8))
             {
-                _innerProtocol = ReadInner(ref scan, json, Strings);
+                _innerProtocol = ReadInner(ref reader, json, Strings);
             }
             else if (name.SequenceEqual("attempt"u8))
             {
-                _innerAttempt = ReadInner(ref scan, json, Strings);
+                _innerAttempt = ReadInner(ref reader, json, Strings);
             }
             else if (name.SequenceEqual("eventTimestamp"u8))
             {
-                _innerEventTimestamp = ReadInner(ref scan, json, null);
+                _innerEventTimestamp = ReadInner(ref reader, json, null);
             }
             else if (name.SequenceEqual("username"u8))
             {
-                _innerUsername = ReadInnerText(ref scan);
+                _innerUsername = ReadInnerText(ref reader);
             }
             else if (name.SequenceEqual("ipAddress"u8))
             {
-                _innerIpAddress = ReadInnerText(ref scan);
+                _innerIpAddress = ReadInnerText(ref reader);
             }
             else if (name.SequenceEqual("eventData"u8))
             {
                 _innerTransferStatus = null;
-                if (scan.TokenType != JsonTokenType.StartObject)
+                if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    scan.Skip();
+                    reader.Skip();
                     continue;
                 }
 
-                while (scan.Read() && scan.TokenType == JsonTokenType.PropertyName)
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    if (scan.ValueIsEscaped)
+                    if (reader.ValueIsEscaped)
                     {
                         return false;
                     }
 
-                    var isTransferStatus = scan.ValueSpan.SequenceEqual("transferStatus"u8);
-                    scan.Read();
+                    var isTransferStatus = reader.ValueSpan.SequenceEqual("transferStatus"u8);
+                    reader.Read();
                     if (isTransferStatus)
                     {
-                        _innerTransferStatus = ReadInner(ref scan, json, Strings);
+                        _innerTransferStatus = ReadInner(ref reader, json, Strings);
                     }
                     else
                     {
-                        scan.Skip();
+                        reader.Skip();
                     }
                 }
             }
             else
             {
-                scan.Skip();
+                reader.Skip();
             }
         }
 
