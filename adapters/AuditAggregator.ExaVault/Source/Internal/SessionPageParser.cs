@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AuditAggregator.Parsing;
 
@@ -29,6 +28,11 @@ internal sealed class SessionPageParser : ExaVaultPageParser
     private long? _bytesTransferred;
     private long? _duration;
 
+    // The last status OutcomeOf looked at, and what it found.
+    private string? _outcomeStatus;
+    private bool _statusFailed;
+    private bool _statusPlain;
+
     public SessionPageParser(Utf8StringCache strings, bool includeRawRecord = false)
         : base(strings, includeRawRecord)
     {
@@ -45,7 +49,13 @@ internal sealed class SessionPageParser : ExaVaultPageParser
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = Names.Find(ref reader, Strings, out var unknown);
+            string? unknown = null;
+            var field = reader.ValueIsEscaped ? -1 : ExactField(reader.ValueSpan);
+            if (field < 0)
+            {
+                field = Names.Find(ref reader, Strings, out unknown);
+            }
+
             reader.Read();
             var read = field switch
             {
@@ -74,15 +84,19 @@ internal sealed class SessionPageParser : ExaVaultPageParser
     protected override AuditEvent Map(long id)
     {
         var (code, action, name, category) = Lookup(_operation);
-        AddDetail("protocol", _protocol);
-        AddDetail("sessionId", _sessionId);
-        AddDetail("status", _status);
-        AddDetail("fileSource", _fileSource);
-        AddDetail("bytesTransferred", _bytesTransferred);
-        AddDetail("duration", _duration);
-        if (action is AuditActions.Rename or AuditActions.Move)
+        var renamed = action is AuditActions.Rename or AuditActions.Move;
+        var details = StartDetails(Has(_protocol) + Has(_sessionId) + Has(_status) + Has(_fileSource) + Has(_bytesTransferred) + Has(_duration)
+            + (renamed ? Has(_fileSource) : 0));
+        var count = 0;
+        Put(details, ref count, "protocol", _protocol);
+        Put(details, ref count, "sessionId", _sessionId);
+        Put(details, ref count, "status", _status);
+        Put(details, ref count, "fileSource", _fileSource);
+        Put(details, ref count, "bytesTransferred", _bytesTransferred);
+        Put(details, ref count, "duration", _duration);
+        if (renamed)
         {
-            AddDetail("oldPath", _fileSource);
+            Put(details, ref count, "oldPath", _fileSource);
         }
 
         return new AuditEvent
@@ -94,18 +108,70 @@ internal sealed class SessionPageParser : ExaVaultPageParser
             Offset = Offset,
             Category = category,
             Action = action,
-            Outcome = SessionMapper.OutcomeOf(action, _status),
+            Outcome = OutcomeOf(action, _status),
             Actor = ActorOf(_username),
             Ip = EntryParts.NullIfEmpty(_ipAddress),
             Resource = EntryParts.NullIfEmpty(_fileName),
             VendorAction = code ?? string.Empty,
             VendorActionName = name,
-            Details = BuildDetails(),
+            Details = FinishDetails(details, count),
         };
     }
 
     protected override ExaVaultParsedPage ParseWithDtos(ReadOnlySpan<byte> body, int status) =>
         ParseWithDtos(body, status, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes, SessionMapper.Map);
+
+    /// <summary>
+    /// The index of a name spelt exactly as the server spells it, or -1: a length switch and one comparison, since
+    /// nearly every name of every entry takes this path.
+    /// </summary>
+    private static int ExactField(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        6 => name.SequenceEqual("status"u8) ? 6 : -1,
+        7 => name.SequenceEqual("created"u8) ? 0 : -1,
+        8 => name[0] switch
+        {
+            (byte)'u' when name.SequenceEqual("username"u8) => 3,
+            (byte)'p' when name.SequenceEqual("protocol"u8) => 5,
+            (byte)'f' when name.SequenceEqual("fileName"u8) => 7,
+            (byte)'d' when name.SequenceEqual("duration"u8) => 10,
+            _ => -1,
+        },
+        9 => name[0] switch
+        {
+            (byte)'s' when name.SequenceEqual("sessionId"u8) => 1,
+            (byte)'i' when name.SequenceEqual("ipAddress"u8) => 2,
+            (byte)'o' when name.SequenceEqual("operation"u8) => 4,
+            _ => -1,
+        },
+        10 => name.SequenceEqual("fileSource"u8) ? 8 : -1,
+        16 => name.SequenceEqual("bytesTransferred"u8) ? 9 : -1,
+        _ => -1,
+    };
+
+    /// <summary><see cref="SessionMapper.OutcomeOf"/>, with the status looked at once per (cached) status string.</summary>
+    private AuditOutcome OutcomeOf(string action, string? status)
+    {
+        if (!ReferenceEquals(status, _outcomeStatus) || status is null)
+        {
+            var trimmed = status?.Trim();
+            _outcomeStatus = status;
+            _statusFailed = string.Equals(trimmed, "failed", StringComparison.OrdinalIgnoreCase);
+            _statusPlain = string.IsNullOrEmpty(trimmed) || trimmed == "-";
+        }
+
+        if (_statusFailed)
+        {
+            return AuditOutcome.Failure;
+        }
+
+        return action switch
+        {
+            AuditActions.Other => AuditOutcome.Unknown,
+            AuditActions.Login => _statusPlain ? AuditOutcome.Success : AuditOutcome.Unknown,
+            _ => AuditOutcome.Success,
+        };
+    }
 
     /// <summary>Looks the code up once per (cached) code string rather than once per entry.</summary>
     private (string? Code, string Action, string? Name, AuditCategory Category) Lookup(string? code)
@@ -115,7 +181,7 @@ internal sealed class SessionPageParser : ExaVaultPageParser
             return (null, AuditActions.Other, null, AuditActions.All[AuditActions.Other]);
         }
 
-        ref var slot = ref _operations[RuntimeHelpers.GetHashCode(code) & (OperationSlots - 1)];
+        ref var slot = ref _operations[QuickHash(code) & (OperationSlots - 1)];
         if (!ReferenceEquals(slot.Code, code))
         {
             var (action, name) = OperationCodes.Lookup(code);

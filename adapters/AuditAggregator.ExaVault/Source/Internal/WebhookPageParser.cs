@@ -15,6 +15,14 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
         "webhookId", "webhookFormat", "webhookPath", "accountId", "attemptId", "resend", "created", "endpointUrl", "event",
         "status", "response", "ipAddress", "resourcePath", "username", "details");
 
+    private const int InnerOther = 0;
+    private const int InnerProtocol = 1;
+    private const int InnerAttempt = 2;
+    private const int InnerEventTimestamp = 3;
+    private const int InnerUsername = 4;
+    private const int InnerIpAddress = 5;
+    private const int InnerEventData = 6;
+
     private long? _webhookId;
     private string? _webhookFormat;
     private string? _webhookPath;
@@ -58,7 +66,13 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = Names.Find(ref reader, Strings, out var unknown);
+            string? unknown = null;
+            var field = reader.ValueIsEscaped ? -1 : ExactField(reader.ValueSpan);
+            if (field < 0)
+            {
+                field = Names.Find(ref reader, Strings, out unknown);
+            }
+
             reader.Read();
             var read = field switch
             {
@@ -93,32 +107,27 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
         var format = _webhookFormat;
         var isV1 = string.IsNullOrEmpty(format) || string.Equals(format, "v1", StringComparison.OrdinalIgnoreCase);
         var isV2 = string.Equals(format, "v2", StringComparison.OrdinalIgnoreCase);
-        AddDetail("endpointUrl", _endpointUrl);
-        AddDetail("status", _status);
-        AddDetail("response", _response);
-        AddDetail("attemptId", _attemptId);
-        AddDetail("resend", _resend);
-        AddDetail("webhookId", _webhookId);
-        AddDetail("webhookPath", _webhookPath);
-        AddDetail("accountId", _accountId);
-        AddDetail("webhookFormat", format);
-        if (isV1 || isV2)
-        {
-            AddInner("protocol", _innerProtocol);
-        }
-
-        if (isV1)
-        {
-            AddInner("attempt", _innerAttempt);
-        }
-
-        if (isV2)
-        {
-            AddInner("eventTimestamp", _innerEventTimestamp);
-            AddInner("transferStatus", _innerTransferStatus);
-        }
-
-        AddInner("details", _details);
+        var protocol = isV1 || isV2 ? _innerProtocol : null;
+        var attempt = isV1 ? _innerAttempt : null;
+        var eventTimestamp = isV2 ? _innerEventTimestamp : null;
+        var transferStatus = isV2 ? _innerTransferStatus : null;
+        var details = StartDetails(Has(_endpointUrl) + Has(_status) + Has(_response) + Has(_attemptId) + Has(_resend) + Has(_webhookId)
+            + Has(_webhookPath) + Has(_accountId) + Has(format) + Has(protocol) + Has(attempt) + Has(eventTimestamp) + Has(transferStatus) + Has(_details));
+        var count = 0;
+        Put(details, ref count, "endpointUrl", _endpointUrl);
+        Put(details, ref count, "status", _status);
+        Put(details, ref count, "response", _response);
+        Put(details, ref count, "attemptId", _attemptId);
+        Put(details, ref count, "resend", _resend);
+        Put(details, ref count, "webhookId", _webhookId);
+        Put(details, ref count, "webhookPath", _webhookPath);
+        Put(details, ref count, "accountId", _accountId);
+        Put(details, ref count, "webhookFormat", format);
+        Put(details, ref count, "protocol", protocol);
+        Put(details, ref count, "attempt", attempt);
+        Put(details, ref count, "eventTimestamp", eventTimestamp);
+        Put(details, ref count, "transferStatus", transferStatus);
+        Put(details, ref count, "details", _details);
         return new AuditEvent
         {
             Source = ExaVaultSourceNames.Source,
@@ -138,20 +147,56 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
             Ip = EntryParts.NullIfEmpty(_ipAddress) ?? (isV2 ? _innerIpAddress : null),
             Resource = EntryParts.NullIfEmpty(_resourcePath),
             VendorAction = _event ?? string.Empty,
-            Details = BuildDetails(),
+            Details = FinishDetails(details, count),
         };
     }
 
     protected override ExaVaultParsedPage ParseWithDtos(ReadOnlySpan<byte> body, int status) =>
         ParseWithDtos(body, status, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes, WebhookMapper.Map);
 
-    private void AddInner(string key, AuditValue? value)
+    /// <summary>
+    /// The index of a name spelt exactly as the server spells it, or -1: a length switch and one comparison, since
+    /// nearly every name of every entry takes this path.
+    /// </summary>
+    private static int ExactField(ReadOnlySpan<byte> name) => name.Length switch
     {
-        if (value is { } known)
+        5 => name.SequenceEqual("event"u8) ? 8 : -1,
+        6 => name[0] switch
         {
-            AddDetail(key, known);
-        }
-    }
+            (byte)'r' when name.SequenceEqual("resend"u8) => 5,
+            (byte)'s' when name.SequenceEqual("status"u8) => 9,
+            _ => -1,
+        },
+        7 => name[0] switch
+        {
+            (byte)'c' when name.SequenceEqual("created"u8) => 6,
+            (byte)'d' when name.SequenceEqual("details"u8) => 14,
+            _ => -1,
+        },
+        8 => name[0] switch
+        {
+            (byte)'r' when name.SequenceEqual("response"u8) => 10,
+            (byte)'u' when name.SequenceEqual("username"u8) => 13,
+            _ => -1,
+        },
+        9 => name[1] switch
+        {
+            (byte)'e' when name.SequenceEqual("webhookId"u8) => 0,
+            (byte)'c' when name.SequenceEqual("accountId"u8) => 3,
+            (byte)'t' when name.SequenceEqual("attemptId"u8) => 4,
+            (byte)'p' when name.SequenceEqual("ipAddress"u8) => 11,
+            _ => -1,
+        },
+        11 => name[0] switch
+        {
+            (byte)'w' when name.SequenceEqual("webhookPath"u8) => 2,
+            (byte)'e' when name.SequenceEqual("endpointUrl"u8) => 7,
+            _ => -1,
+        },
+        12 => name.SequenceEqual("resourcePath"u8) ? 12 : -1,
+        13 => name.SequenceEqual("webhookFormat"u8) ? 1 : -1,
+        _ => -1,
+    };
 
     private bool ReadDetails(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
@@ -190,29 +235,29 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
                 return false;
             }
 
-            var name = reader.ValueSpan;
+            var field = InnerField(reader.ValueSpan);
             reader.Read();
-            if (name.SequenceEqual("protocol"u8))
+            if (field == InnerProtocol)
             {
                 _innerProtocol = ReadInner(ref reader, json, Strings);
             }
-            else if (name.SequenceEqual("attempt"u8))
+            else if (field == InnerAttempt)
             {
                 _innerAttempt = ReadInner(ref reader, json, Strings);
             }
-            else if (name.SequenceEqual("eventTimestamp"u8))
+            else if (field == InnerEventTimestamp)
             {
                 _innerEventTimestamp = ReadInner(ref reader, json, null);
             }
-            else if (name.SequenceEqual("username"u8))
+            else if (field == InnerUsername)
             {
                 _innerUsername = ReadInnerText(ref reader);
             }
-            else if (name.SequenceEqual("ipAddress"u8))
+            else if (field == InnerIpAddress)
             {
                 _innerIpAddress = ReadInnerText(ref reader);
             }
-            else if (name.SequenceEqual("eventData"u8))
+            else if (field == InnerEventData)
             {
                 _innerTransferStatus = null;
                 if (reader.TokenType != JsonTokenType.StartObject)
@@ -228,7 +273,7 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
                         return false;
                     }
 
-                    var isTransferStatus = reader.ValueSpan.SequenceEqual("transferStatus"u8);
+                    var isTransferStatus = reader.ValueSpan.Length == 14 && reader.ValueSpan.SequenceEqual("transferStatus"u8);
                     reader.Read();
                     if (isTransferStatus)
                     {
@@ -248,6 +293,26 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
 
         return true;
     }
+
+    /// <summary>The field of details a name (exact, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> compares) stands for.</summary>
+    private static int InnerField(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        7 => name.SequenceEqual("attempt"u8) ? InnerAttempt : InnerOther,
+        8 => name[0] switch
+        {
+            (byte)'p' when name.SequenceEqual("protocol"u8) => InnerProtocol,
+            (byte)'u' when name.SequenceEqual("username"u8) => InnerUsername,
+            _ => InnerOther,
+        },
+        9 => name[0] switch
+        {
+            (byte)'i' when name.SequenceEqual("ipAddress"u8) => InnerIpAddress,
+            (byte)'e' when name.SequenceEqual("eventData"u8) => InnerEventData,
+            _ => InnerOther,
+        },
+        14 => name.SequenceEqual("eventTimestamp"u8) ? InnerEventTimestamp : InnerOther,
+        _ => InnerOther,
+    };
 
     private static AuditValue? ReadInner(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, Utf8StringCache? strings) =>
         reader.TokenType == JsonTokenType.Null ? (AuditValue?)null : JsonAuditValues.Read(ref reader, json, strings);
