@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using NodaTime;
 
 namespace AuditAggregator.DocSpace.Internal;
@@ -12,6 +13,16 @@ internal static class LoginDate
     private const int FractionEnd = 27;
 
     public static bool TryParse(ReadOnlySpan<byte> text, out Instant time, out Offset offset)
+    {
+        var day = default(Day);
+        return TryParse(text, ref day, out time, out offset);
+    }
+
+    /// <summary>
+    /// Reads a date, reusing the calendar day of the previous call when the first ten bytes repeat (events on one
+    /// page mostly share a day).
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, ref Day day, out Instant time, out Offset offset)
     {
         time = default;
         offset = default;
@@ -32,15 +43,15 @@ internal static class LoginDate
         }
 
         if (text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != '.'
-            || !TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
             || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute) || !TryDigits(text.Slice(17, 2), out var second)
             || !TryDigits(text.Slice(20, 7), out var fraction)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+            || hour > 23 || minute > 59 || second > 59
+            || !TryDay(text, ref day))
         {
             return false;
         }
 
-        var utcTicks = new DateTime(year, month, day, hour, minute, second).Ticks + fraction - (offsetSeconds * TimeSpan.TicksPerSecond);
+        var utcTicks = day.Ticks + (((hour * 3600L) + (minute * 60) + second - offsetSeconds) * TimeSpan.TicksPerSecond) + fraction;
         if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
         {
             return false;
@@ -48,6 +59,25 @@ internal static class LoginDate
 
         time = Instant.FromUnixTimeTicks(utcTicks - DateTime.UnixEpoch.Ticks);
         offset = Offset.FromSeconds(offsetSeconds);
+        return true;
+    }
+
+    private static bool TryDay(ReadOnlySpan<byte> text, ref Day day)
+    {
+        var first = BinaryPrimitives.ReadUInt64LittleEndian(text);
+        var rest = BinaryPrimitives.ReadUInt16LittleEndian(text[8..]);
+        if (day.Known && day.First == first && day.Rest == rest)
+        {
+            return true;
+        }
+
+        if (!TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var dayOfMonth)
+            || year < 1 || month is < 1 or > 12 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        day = new Day { Known = true, First = first, Rest = rest, Ticks = new DateTime(year, month, dayOfMonth).Ticks };
         return true;
     }
 
@@ -66,5 +96,14 @@ internal static class LoginDate
         }
 
         return true;
+    }
+
+    /// <summary>The last calendar day read: its first ten bytes and its midnight in ticks.</summary>
+    internal struct Day
+    {
+        public bool Known;
+        public ulong First;
+        public ushort Rest;
+        public long Ticks;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using AuditAggregator.Parsing;
@@ -18,6 +19,7 @@ namespace AuditAggregator.DocSpace.Internal;
 internal sealed class LoginPageParser
 {
     private readonly LoginParts _parts = new();
+    private LoginDate.Day _day;
 
     private enum Field
     {
@@ -149,37 +151,37 @@ internal sealed class LoginPageParser
 
                     break;
                 case Field.User:
-                    fields.User = LoginJson.ReadText(ref reader, strings, "user");
+                    fields.User = Text(ref reader, strings, "user");
                     break;
                 case Field.UserId:
                     fields.UserId = LoginJson.ReadUserId(ref reader, _parts.UserIds);
                     break;
                 case Field.Login:
-                    fields.Login = LoginJson.ReadText(ref reader, strings, "login");
+                    fields.Login = Text(ref reader, strings, "login");
                     break;
                 case Field.Action:
-                    fields.Sentence = LoginJson.ReadText(ref reader, strings, "action");
+                    fields.Sentence = Text(ref reader, strings, "action");
                     break;
                 case Field.ActionId:
                     fields.ActionId = LoginJson.ReadActionId(ref reader);
                     break;
                 case Field.Ip:
-                    fields.Ip = LoginJson.ReadText(ref reader, strings, "ip");
+                    fields.Ip = Text(ref reader, strings, "ip");
                     break;
                 case Field.Country:
-                    fields.Country = LoginJson.ReadText(ref reader, strings, "country");
+                    fields.Country = Text(ref reader, strings, "country");
                     break;
                 case Field.City:
-                    fields.City = LoginJson.ReadText(ref reader, strings, "city");
+                    fields.City = Text(ref reader, strings, "city");
                     break;
                 case Field.Browser:
-                    fields.Browser = LoginJson.ReadText(ref reader, strings, "browser");
+                    fields.Browser = Text(ref reader, strings, "browser");
                     break;
                 case Field.Platform:
-                    fields.Platform = LoginJson.ReadText(ref reader, strings, "platform");
+                    fields.Platform = Text(ref reader, strings, "platform");
                     break;
                 case Field.Page:
-                    fields.Page = LoginJson.ReadText(ref reader, strings, "page");
+                    fields.Page = Text(ref reader, strings, "page");
                     break;
                 default:
                     (fields.Extra ??= new List<KeyValuePair<string, AuditValue>>(2))
@@ -188,7 +190,7 @@ internal sealed class LoginPageParser
             }
         }
 
-        if (dateBytes.IsEmpty || !LoginDate.TryParse(dateBytes, out fields.Time, out fields.Offset))
+        if (dateBytes.IsEmpty || !LoginDate.TryParse(dateBytes, ref _day, out fields.Time, out fields.Offset))
         {
             try
             {
@@ -203,6 +205,16 @@ internal sealed class LoginPageParser
 
         return LoginEventMapper.Build(ref fields, _parts);
     }
+
+    /// <summary>
+    /// The usual string, unescaped, straight through the cache; anything else (null, escapes, a wrong kind) is
+    /// <see cref="LoginJson.ReadText"/>'s.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static string? Text(ref Utf8JsonReader reader, Utf8StringCache strings, string name) =>
+        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
+            ? strings.GetString(reader.ValueSpan)
+            : LoginJson.ReadText(ref reader, strings, name);
 
     private Field Match(ref Utf8JsonReader reader, out string? unknownName)
     {
