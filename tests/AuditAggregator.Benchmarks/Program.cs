@@ -5,7 +5,8 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- e2e        end-to-end figures, one line each
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- sizes      retained size of the AuditEvents
-// dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- profile    parse-and-map split into phases
+// dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- profile    parse-and-map next to its floor, the old DTO path and naive
+// dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- loop 16 docspace   one page path in a loop, for dotnet-trace
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- --filter '*'   the BenchmarkDotNet suite + targets
 switch (args.FirstOrDefault())
 {
@@ -20,6 +21,8 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
+    case "loop":
+        return await ProfileLoop.RunAsync(args[1..]);
     case "profile":
         foreach (var line in PhaseProfile.Describe())
         {

@@ -5,10 +5,11 @@ using AuditAggregator.Parsing;
 namespace AuditAggregator.Benchmarks.Pages;
 
 /// <summary>
-/// The adapters' own parse-and-map path for one page, reached through InternalsVisibleTo: the body read as a stream
-/// by the source-generated context, then each item mapped, exactly as the clients and sources do after the HTTP call
-/// (DocSpace: <c>DocSpaceLoginHistoryClient.ReadEventsAsync</c> + <c>PageReader.FetchAsync</c>; ExaVault:
-/// <c>ExaVaultClient.AttemptAsync</c> + <c>ExaVaultAuditSource.MapAsync</c>).
+/// The adapters' own parse-and-map path for one page, reached through InternalsVisibleTo: the body read from a stream
+/// into a pooled buffer (<see cref="PooledBody"/>), then one <see cref="System.Text.Json.Utf8JsonReader"/> pass straight
+/// into events, exactly as the sources do after the HTTP call (DocSpace:
+/// <c>DocSpaceLoginHistoryClient.GetFilteredEventsAsync</c>; ExaVault: <c>ExaVaultClient.GetSessionEventsAsync</c> and
+/// <c>GetWebhookEventsAsync</c>).
 /// </summary>
 internal static class AdapterPath
 {

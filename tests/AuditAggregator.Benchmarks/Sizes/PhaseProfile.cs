@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using AuditAggregator.Benchmarks.Naive;
 using AuditAggregator.Benchmarks.Pages;
 using AuditAggregator.DocSpace.Internal;
 using AuditAggregator.ExaVault.Internal;
@@ -8,45 +9,36 @@ using AuditAggregator.ExaVault.Internal;
 namespace AuditAggregator.Benchmarks.Sizes;
 
 /// <summary>
-/// <c>profile</c>: splits each page's parse-and-map into its phases (deserialize, map, and the map's own parts), timed
-/// with a stopwatch and <see cref="GC.GetAllocatedBytesForCurrentThread"/>: the profile that explains a missed target.
+/// <c>profile</c>: each page's parse-and-map next to its floor and next to the DTO path it replaced (source-generated
+/// deserialization into the public records, then the mappers), timed with a stopwatch and
+/// <see cref="GC.GetAllocatedBytesForCurrentThread"/>. For a profile by method, run the <c>loop</c> verb under
+/// <c>dotnet-trace collect --profile dotnet-sampled-thread-time</c> (see the README).
 /// </summary>
 internal static class PhaseProfile
 {
     public static IEnumerable<string> Describe()
     {
         var pages = CapturedPages.Current;
-        var login = JsonSerializer.Deserialize(pages.DocSpace, DocSpaceJsonContext.Default.LoginEventEnvelope)!.Response!;
-        var sessions = JsonSerializer.Deserialize(pages.Sessions, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes)!.Data!;
-        var webhooks = JsonSerializer.Deserialize(pages.Webhooks, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes)!.Data!;
+        var parser = new LoginPageParser();
+        var next = 0;
 
-        yield return Phase("docspace floor", login.Count, () => JsonFloor.CountTokens(pages.DocSpace));
-        yield return Phase("docspace deserialize", login.Count, () => JsonSerializer.Deserialize(pages.DocSpace, DocSpaceJsonContext.Default.LoginEventEnvelope));
-        yield return Phase("docspace deser. async", login.Count, () => AsyncDeserialize(pages.DocSpace).GetAwaiter().GetResult());
-        yield return Phase("docspace deser. naive", login.Count, () => System.Text.Json.JsonSerializer.Deserialize<AuditAggregator.Benchmarks.Naive.NaiveDocSpaceEnvelope>(pages.DocSpace, NaiveOptions));
-        yield return Phase("docspace map", login.Count, () => login.Select(e => LoginEventMapper.Map(e, false)).ToList());
-        yield return Phase("docspace date parse", login.Count, () => login.Select(e => NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(e.Date!).Value).ToList());
+        yield return Phase("docspace floor", CapturedPages.DocSpaceItems, () => JsonFloor.CountTokens(NextPage()));
+        yield return Phase("docspace parser", CapturedPages.DocSpaceItems, () => AdapterPath.DocSpaceAsync(NextPage(), parser).AsTask().GetAwaiter().GetResult());
+        yield return Phase("docspace parser, cold", CapturedPages.DocSpaceItems, () => AdapterPath.DocSpaceAsync(NextPage()).AsTask().GetAwaiter().GetResult());
+        yield return Phase("docspace dto path", CapturedPages.DocSpaceItems, () => JsonSerializer.Deserialize(NextPage(), DocSpaceJsonContext.Default.LoginEventEnvelope)!.Response!.Select(e => LoginEventMapper.Map(e, false)).ToList());
+        yield return Phase("docspace naive", CapturedPages.DocSpaceItems, () => NaivePipeline.DocSpace(NextPage()));
 
-        yield return Phase("docspace dto parse", login.Count, () => login.Select(e => DateTimeOffset.TryParseExact(e.Date, "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : default).ToList());
-        yield return Phase("docspace id+guid text", login.Count, () => login.Select(e => (e.Id.ToString(CultureInfo.InvariantCulture), e.UserId?.ToString("D", CultureInfo.InvariantCulture))).ToList());
-        yield return Phase("session floor", sessions.Count, () => JsonFloor.CountTokens(pages.Sessions));
-        yield return Phase("session deserialize", sessions.Count, () => JsonSerializer.Deserialize(pages.Sessions, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes));
-        yield return Phase("session map", sessions.Count, () => sessions.Select(e => SessionMapper.Map(e, false)).ToList());
-        yield return Phase("session time parse", sessions.Count, () => sessions.Select(e => VendorTime.TryParse(e.Attributes!.Created, out var t, out _) ? t : default).ToList());
-        yield return Phase("session details", sessions.Count, () => sessions.Select(e => new DetailsBuilder().Add("protocol", e.Attributes!.Protocol).Add("sessionId", e.Attributes.SessionId).Add("status", e.Attributes.Status).Add("fileSource", e.Attributes.FileSource).Add("bytesTransferred", e.Attributes.BytesTransferred).Add("duration", e.Attributes.Duration).Build()).ToList());
+        yield return Phase("session floor", CapturedPages.ExaVaultItems, () => JsonFloor.CountTokens(pages.Sessions));
+        yield return Phase("session parser", CapturedPages.ExaVaultItems, () => AdapterPath.SessionsAsync(pages.Sessions).AsTask().GetAwaiter().GetResult());
+        yield return Phase("session dto path", CapturedPages.ExaVaultItems, () => JsonSerializer.Deserialize(pages.Sessions, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes)!.Data!.Select(e => SessionMapper.Map(e, false)).ToList());
+        yield return Phase("session naive", CapturedPages.ExaVaultItems, () => NaivePipeline.Sessions(pages.Sessions));
 
-        yield return Phase("webhook floor", webhooks.Count, () => JsonFloor.CountTokens(pages.Webhooks));
-        yield return Phase("webhook deserialize", webhooks.Count, () => JsonSerializer.Deserialize(pages.Webhooks, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes));
-        yield return Phase("webhook map", webhooks.Count, () => webhooks.Select(e => WebhookMapper.Map(e, false)).ToList());
-        yield return Phase("webhook time parse", webhooks.Count, () => webhooks.Select(e => VendorTime.TryParse(e.Attributes!.Created, out var t, out _) ? t : default).ToList());
-    }
+        yield return Phase("webhook floor", CapturedPages.ExaVaultItems, () => JsonFloor.CountTokens(pages.Webhooks));
+        yield return Phase("webhook parser", CapturedPages.ExaVaultItems, () => AdapterPath.WebhooksAsync(pages.Webhooks).AsTask().GetAwaiter().GetResult());
+        yield return Phase("webhook dto path", CapturedPages.ExaVaultItems, () => JsonSerializer.Deserialize(pages.Webhooks, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes)!.Data!.Select(e => WebhookMapper.Map(e, false)).ToList());
+        yield return Phase("webhook naive", CapturedPages.ExaVaultItems, () => NaivePipeline.Webhooks(pages.Webhooks));
 
-    private static readonly JsonSerializerOptions NaiveOptions = new(JsonSerializerDefaults.Web);
-
-    private static async Task<object?> AsyncDeserialize(byte[] body)
-    {
-        using var stream = new MemoryStream(body, writable: false);
-        return await JsonSerializer.DeserializeAsync(stream, DocSpaceJsonContext.Default.LoginEventEnvelope);
+        byte[] NextPage() => pages.DocSpacePages[next++ % pages.DocSpacePages.Count];
     }
 
     private static string Phase(string name, int events, Func<object?> run)
