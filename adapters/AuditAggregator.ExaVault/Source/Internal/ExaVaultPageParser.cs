@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AuditAggregator.Parsing;
@@ -25,13 +27,15 @@ namespace AuditAggregator.ExaVault.Internal;
 /// </remarks>
 internal abstract class ExaVaultPageParser
 {
-    private const int ActorSlots = 64;
+    private const int ActorSlotBits = 6;
     private static readonly PropertyNames PageNames = new("responseStatus", "totalResults", "returnedResults", "data");
     private static readonly PropertyNames EntryNames = new("type", "id", "attributes");
 
     private readonly List<(string Name, AuditValue Value, bool IsNull)> _unknown = [];
-    private readonly AuditActor?[] _actors = new AuditActor?[ActorSlots];
+    private readonly AuditActor?[] _actors = new AuditActor?[1 << ActorSlotBits];
     private bool _hasTime;
+    private Utf8VendorTime.Day _day;
+    private byte[] _lastType = [];
 
     protected ExaVaultPageParser(Utf8StringCache strings, bool includeRawRecord)
     {
@@ -147,6 +151,9 @@ internal abstract class ExaVaultPageParser
     {
         switch (reader.TokenType)
         {
+            case JsonTokenType.String when !reader.ValueIsEscaped:
+                value = cached ? Strings.GetString(reader.ValueSpan) : Decode(ref reader);
+                return true;
             case JsonTokenType.String:
                 value = cached ? Strings.GetString(ref reader) : reader.GetString();
                 return true;
@@ -166,6 +173,30 @@ internal abstract class ExaVaultPageParser
                 value = null;
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Decodes the reader's unescaped string token as <see cref="Utf8JsonReader.GetString"/> does, in one pass for the
+    /// usual ASCII text.
+    /// </summary>
+    protected static string Decode(ref Utf8JsonReader reader)
+    {
+        var span = reader.ValueSpan;
+        if (span.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var text = string.Create(span.Length, span, static (chars, bytes) =>
+        {
+            if (Ascii.ToUtf16(bytes, chars, out _) != OperationStatus.Done)
+            {
+                chars[0] = '\uFFFF';
+            }
+        });
+
+        // A non-ASCII byte stopped the copy (and marked the first char, which ASCII never is): the full decoder.
+        return text[0] == '\uFFFF' ? reader.GetString()! : text;
     }
 
     /// <summary>Reads a <see cref="long"/> property as the context does: a number, or a string holding one.</summary>
@@ -224,7 +255,7 @@ internal abstract class ExaVaultPageParser
     /// </summary>
     protected bool ReadCreated(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && Utf8VendorTime.TryParse(reader.ValueSpan, out var time, out var offset))
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && Utf8VendorTime.TryParse(reader.ValueSpan, ref _day, out var time, out var offset))
         {
             Set(time, offset);
             return true;
@@ -357,7 +388,7 @@ internal abstract class ExaVaultPageParser
             return AuditActor.Unknown;
         }
 
-        ref var slot = ref _actors[QuickHash(username) & (ActorSlots - 1)];
+        ref var slot = ref _actors[Slot(username, ActorSlotBits)];
         if (slot is { } known && ReferenceEquals(known.Name, username))
         {
             return known;
@@ -367,13 +398,17 @@ internal abstract class ExaVaultPageParser
     }
 
     /// <summary>
-    /// A hash of a string that reads three characters and the length, for the reference-keyed caches: enough to spread
-    /// the usual values over the slots, and a clash only costs a miss (<see cref="RuntimeHelpers.GetHashCode(object)"/>
-    /// measured as slow as the rest of the lookup).
+    /// The slot of a string in a table of 2^<paramref name="bits"/>, for the reference-keyed caches: a mixed hash of
+    /// four characters and the length, enough to spread the usual values, and a clash only costs a miss
+    /// (<see cref="RuntimeHelpers.GetHashCode(object)"/> measured as slow as the rest of the lookup).
     /// </summary>
-    protected static int QuickHash(string value) => value.Length == 0
-        ? 0
-        : (value.Length * 0x2D) ^ (value[0] * 0x3B9) ^ (value[value.Length / 2] * 0x1F) ^ (value[^1] << 7);
+    protected static int Slot(string value, int bits)
+    {
+        var hash = value.Length == 0
+            ? 0
+            : (value.Length * 0x2D) ^ (value[0] * 0x3B9) ^ (value[value.Length / 2] * 0x1F) ^ (value[^1] << 7) ^ (value[value.Length / 4] << 13);
+        return (int)(((uint)hash * 0x9E3779B1u) >> (32 - bits));
+    }
 
     private void Set(Instant time, Offset offset)
     {
@@ -461,11 +496,16 @@ internal abstract class ExaVaultPageParser
         ResetAttributes();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = EntryNames.Find(ref reader, Strings, out _);
+            var field = reader.ValueIsEscaped ? -1 : ExactEntryField(reader.ValueSpan);
+            if (field < 0)
+            {
+                field = EntryNames.Find(ref reader, Strings, out _);
+            }
+
             reader.Read();
             switch (field)
             {
-                case 0 when TryReadString(ref reader, cached: true, out _):
+                case 0 when ReadType(ref reader):
                 case 1 when TryReadInt64(ref reader, out id):
                     break;
                 case 2 when reader.TokenType == JsonTokenType.Null:
@@ -488,6 +528,40 @@ internal abstract class ExaVaultPageParser
         }
 
         return id is { } value && _hasTime ? Map(value) : null;
+    }
+
+    private static int ExactEntryField(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        2 => name.SequenceEqual("id"u8) ? 1 : -1,
+        4 => name.SequenceEqual("type"u8) ? 0 : -1,
+        10 => name.SequenceEqual("attributes"u8) ? 2 : -1,
+        _ => -1,
+    };
+
+    /// <summary>
+    /// Reads (and drops) an entry's <c>type</c> as <see cref="TryReadString"/> would: the same text as the entry before
+    /// was valid then, so only a new text is decoded.
+    /// </summary>
+    private bool ReadType(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        {
+            var span = reader.ValueSpan;
+            if (span.SequenceEqual(_lastType))
+            {
+                return true;
+            }
+
+            Strings.GetString(span);
+            if (span.Length <= 64)
+            {
+                _lastType = span.ToArray();
+            }
+
+            return true;
+        }
+
+        return TryReadString(ref reader, cached: true, out _);
     }
 
     private static bool HasDistinctKeys(KeyValuePair<string, AuditValue>[] items)

@@ -10,12 +10,12 @@ namespace AuditAggregator.ExaVault.Internal;
 /// </summary>
 internal sealed class SessionPageParser : ExaVaultPageParser
 {
-    private const int OperationSlots = 32;
+    private const int OperationSlotBits = 6;
 
     private static readonly PropertyNames Names = new(
         "created", "sessionId", "ipAddress", "username", "operation", "protocol", "status", "fileName", "fileSource", "bytesTransferred", "duration");
 
-    private readonly (string? Code, string Action, string? Name, AuditCategory Category)[] _operations = new (string?, string, string?, AuditCategory)[OperationSlots];
+    private readonly (string? Code, string Action, string? Name, AuditCategory Category)[] _operations = new (string?, string, string?, AuditCategory)[1 << OperationSlotBits];
 
     private string? _sessionId;
     private string? _ipAddress;
@@ -181,7 +181,7 @@ internal sealed class SessionPageParser : ExaVaultPageParser
             return (null, AuditActions.Other, null, AuditActions.All[AuditActions.Other]);
         }
 
-        ref var slot = ref _operations[QuickHash(code) & (OperationSlots - 1)];
+        ref var slot = ref _operations[Slot(code, OperationSlotBits)];
         if (!ReferenceEquals(slot.Code, code))
         {
             var (action, name) = OperationCodes.Lookup(code);

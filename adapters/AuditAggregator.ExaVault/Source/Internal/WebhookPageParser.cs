@@ -247,7 +247,9 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
             }
             else if (field == InnerEventTimestamp)
             {
-                _innerEventTimestamp = ReadInner(ref reader, json, null);
+                _innerEventTimestamp = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
+                    ? AuditValue.FromString(Decode(ref reader))
+                    : ReadInner(ref reader, json, null);
             }
             else if (field == InnerUsername)
             {
