@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -175,6 +176,20 @@ public class PageParserParityTests
     }
 
     [Fact]
+    public void Parse_EntriesOfOneDay_EqualDtoPath()
+    {
+        // The parser reuses the previous entry's date: every time of the same day, and days that differ late.
+        string[] created =
+        [
+            "2021-05-10T20:44:59Z", "2021-05-10T00:00:00Z", "2021-05-10T23:59:59.9999999+14:00", "2021-05-10T07:08:09.5-07:30",
+            "2021-05-10T12:00:00", "2021-05-11T12:00:00Z", "2021-05-10T12:00:00Z", "2021-06-10T12:00:00Z", "2022-05-10T12:00:00Z",
+        ];
+        var entries = created.Select((time, i) => ExaVaultJson.SessionAttributes(i + 1, $$"""{"created":"{{time}}","duration":{{i * 123456789}},"bytesTransferred":{{(i == 0 ? "123456789012345678" : i == 1 ? "1234567890123456789" : i == 2 ? "0" : i == 3 ? "-42" : i.ToString(CultureInfo.InvariantCulture))}}}"""));
+
+        AssertSameSessions(ExaVaultJson.Page([.. entries]));
+    }
+
+    [Fact]
     public void Parse_RepeatedUsernames_ShareOneStringAndActor()
     {
         var body = ExaVaultJson.Page(ExaVaultJson.Session(1, ExaVaultJson.Newest), ExaVaultJson.Session(2, ExaVaultJson.Newest), ExaVaultJson.Session(3, ExaVaultJson.Newest));
@@ -206,6 +221,9 @@ public class PageParserParityTests
         """{"data":[{"id":1,"attributes":{"created":"yesterday"}}]}""",
         """{"data":[{"id":1,"attributes":{"created":1620679499}}]}""",
         """{"data":[{"id":1,"attributes":{"created":"2021-02-30T10:00:00Z"}}]}""",
+        """{"data":[{"id":1,"attributes":{"created":"2021-05-10T20:44:59Z"}},{"id":2,"attributes":{"created":"2021-05-10T24:00:00Z"}}]}""",
+        """{"data":[{"id":1,"attributes":{"created":"2021-05-10T20:44:59Z"}},{"id":2,"attributes":{"created":"2021-05-10T20:60:00Z"}}]}""",
+        """{"data":[{"id":1,"attributes":{"created":"2021-05-10T20:44:59Z","status":"2147483648"}}]}""",
         """{"data":[{"id":1,"attributes":{"username":"no time"}}]}""",
         """{"data":[{"id":1,"attributes":null}]}""",
         """{"data":[{"id":1}]}""",

@@ -207,6 +207,9 @@ internal abstract class ExaVaultPageParser
         {
             case JsonTokenType.Null:
                 return true;
+            case JsonTokenType.Number when TryDigits(reader.ValueSpan, out var digits):
+                value = digits;
+                return true;
             case JsonTokenType.Number when reader.TryGetInt64(out var number):
                 value = number;
                 return true;
@@ -218,6 +221,32 @@ internal abstract class ExaVaultPageParser
         }
     }
 
+    /// <summary>
+    /// Reads a JSON number token of 1 to 18 plain digits (the reader has checked the grammar, so no leading zero), the
+    /// usual id, size and duration, without the general number parser; anything else is left to it.
+    /// </summary>
+    private static bool TryDigits(ReadOnlySpan<byte> number, out long value)
+    {
+        value = 0;
+        if (number.Length is 0 or > 18)
+        {
+            return false;
+        }
+
+        foreach (var b in number)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
+
     /// <summary>Reads an <see cref="int"/> property as the context does: a number, or a string holding one.</summary>
     protected static bool TryReadInt32(ref Utf8JsonReader reader, out int? value)
     {
@@ -225,6 +254,9 @@ internal abstract class ExaVaultPageParser
         switch (reader.TokenType)
         {
             case JsonTokenType.Null:
+                return true;
+            case JsonTokenType.Number when reader.ValueSpan.Length <= 9 && TryDigits(reader.ValueSpan, out var digits):
+                value = (int)digits;
                 return true;
             case JsonTokenType.Number when reader.TryGetInt32(out var number):
                 value = number;
@@ -302,9 +334,9 @@ internal abstract class ExaVaultPageParser
     protected KeyValuePair<string, AuditValue>[] StartDetails(int known)
     {
         var extra = 0;
-        foreach (var unknown in _unknown)
+        for (var i = 0; i < _unknown.Count; i++)
         {
-            extra += unknown.IsNull ? 0 : 1;
+            extra += _unknown[i].IsNull ? 0 : 1;
         }
 
         return known + extra == 0 ? [] : new KeyValuePair<string, AuditValue>[known + extra];
@@ -359,8 +391,9 @@ internal abstract class ExaVaultPageParser
     /// </summary>
     protected AuditDetails FinishDetails(KeyValuePair<string, AuditValue>[] items, int count)
     {
-        foreach (var (name, value, isNull) in _unknown)
+        for (var i = 0; i < _unknown.Count; i++)
         {
+            var (name, value, isNull) = _unknown[i];
             if (!isNull)
             {
                 items[count++] = new(name, value);
