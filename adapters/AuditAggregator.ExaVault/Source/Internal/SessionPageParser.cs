@@ -10,12 +10,14 @@ namespace AuditAggregator.ExaVault.Internal;
 /// </summary>
 internal sealed class SessionPageParser : ExaVaultPageParser
 {
-    private const int OperationSlotBits = 6;
+    private const int OperationSlotBits = 7;
 
     private static readonly PropertyNames Names = new(
         "created", "sessionId", "ipAddress", "username", "operation", "protocol", "status", "fileName", "fileSource", "bytesTransferred", "duration");
 
-    private readonly (string? Code, string Action, string? Name, AuditCategory Category)[] _operations = new (string?, string, string?, AuditCategory)[1 << OperationSlotBits];
+    private static readonly Operation NoOperation = new(null);
+
+    private readonly Operation?[] _operations = new Operation?[1 << OperationSlotBits];
 
     private string? _sessionId;
     private string? _ipAddress;
@@ -83,8 +85,8 @@ internal sealed class SessionPageParser : ExaVaultPageParser
 
     protected override AuditEvent Map(long id)
     {
-        var (code, action, name, category) = Lookup(_operation);
-        var renamed = action is AuditActions.Rename or AuditActions.Move;
+        var operation = Lookup(_operation);
+        var renamed = operation.Renamed;
         var details = StartDetails(Has(_protocol) + Has(_sessionId) + Has(_status) + Has(_fileSource) + Has(_bytesTransferred) + Has(_duration)
             + (renamed ? Has(_fileSource) : 0));
         var count = 0;
@@ -106,14 +108,14 @@ internal sealed class SessionPageParser : ExaVaultPageParser
             SourceId = id.ToString(CultureInfo.InvariantCulture),
             Time = Time,
             Offset = Offset,
-            Category = category,
-            Action = action,
-            Outcome = OutcomeOf(action, _status),
+            Category = operation.Category,
+            Action = operation.Action,
+            Outcome = OutcomeOf(operation, _status),
             Actor = ActorOf(_username),
             Ip = EntryParts.NullIfEmpty(_ipAddress),
             Resource = EntryParts.NullIfEmpty(_fileName),
-            VendorAction = code ?? string.Empty,
-            VendorActionName = name,
+            VendorAction = operation.Code ?? string.Empty,
+            VendorActionName = operation.Name,
             Details = FinishDetails(details, count),
         };
     }
@@ -150,7 +152,7 @@ internal sealed class SessionPageParser : ExaVaultPageParser
     };
 
     /// <summary><see cref="SessionMapper.OutcomeOf"/>, with the status looked at once per (cached) status string.</summary>
-    private AuditOutcome OutcomeOf(string action, string? status)
+    private AuditOutcome OutcomeOf(Operation operation, string? status)
     {
         if (!ReferenceEquals(status, _outcomeStatus) || status is null)
         {
@@ -165,29 +167,53 @@ internal sealed class SessionPageParser : ExaVaultPageParser
             return AuditOutcome.Failure;
         }
 
-        return action switch
-        {
-            AuditActions.Other => AuditOutcome.Unknown,
-            AuditActions.Login => _statusPlain ? AuditOutcome.Success : AuditOutcome.Unknown,
-            _ => AuditOutcome.Success,
-        };
+        return operation.IsOther ? AuditOutcome.Unknown
+            : operation.IsLogin ? (_statusPlain ? AuditOutcome.Success : AuditOutcome.Unknown)
+            : AuditOutcome.Success;
     }
 
     /// <summary>Looks the code up once per (cached) code string rather than once per entry.</summary>
-    private (string? Code, string Action, string? Name, AuditCategory Category) Lookup(string? code)
+    private Operation Lookup(string? code)
     {
         if (code is null)
         {
-            return (null, AuditActions.Other, null, AuditActions.All[AuditActions.Other]);
+            return NoOperation;
         }
 
         ref var slot = ref _operations[Slot(code, OperationSlotBits)];
-        if (!ReferenceEquals(slot.Code, code))
+        if (slot is not { } known || !ReferenceEquals(known.Code, code))
         {
-            var (action, name) = OperationCodes.Lookup(code);
-            slot = (code, action, name, AuditActions.All[action]);
+            known = slot = new Operation(code);
         }
 
-        return slot;
+        return known;
+    }
+
+    /// <summary>An operation code and what the mapper derives from it, looked up once per code string.</summary>
+    private sealed class Operation
+    {
+        public Operation(string? code)
+        {
+            Code = code;
+            (Action, Name) = OperationCodes.Lookup(code);
+            Category = AuditActions.All[Action];
+            Renamed = Action is AuditActions.Rename or AuditActions.Move;
+            IsOther = Action == AuditActions.Other;
+            IsLogin = Action == AuditActions.Login;
+        }
+
+        public string? Code { get; }
+
+        public string Action { get; }
+
+        public string? Name { get; }
+
+        public AuditCategory Category { get; }
+
+        public bool Renamed { get; }
+
+        public bool IsOther { get; }
+
+        public bool IsLogin { get; }
     }
 }
