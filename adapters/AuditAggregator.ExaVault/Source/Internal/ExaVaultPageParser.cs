@@ -28,6 +28,9 @@ namespace AuditAggregator.ExaVault.Internal;
 internal abstract class ExaVaultPageParser
 {
     private const int ActorSlotBits = 6;
+
+    /// <summary>The number of fields a subclass may read through <see cref="TryReadRecent"/>.</summary>
+    protected const int RecentSlots = 8;
     private static readonly PropertyNames PageNames = new("responseStatus", "totalResults", "returnedResults", "data");
     private static readonly PropertyNames EntryNames = new("type", "id", "attributes");
 
@@ -36,6 +39,7 @@ internal abstract class ExaVaultPageParser
     private bool _hasTime;
     private Utf8VendorTime.Day _day;
     private byte[] _lastType = [];
+    private readonly Recent[] _recent = new Recent[RecentSlots];
 
     protected ExaVaultPageParser(Utf8StringCache strings, bool includeRawRecord)
     {
@@ -173,6 +177,37 @@ internal abstract class ExaVaultPageParser
                 value = null;
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Reads a string property through <see cref="Strings"/> as <see cref="TryReadString"/> does, first comparing it
+    /// with the text the same field (<paramref name="slot"/>) last had on this page: for fields that seldom change from
+    /// one entry to the next, one comparison instead of a cache lookup.
+    /// </summary>
+    protected bool TryReadRecent(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int slot, out string? value)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+        {
+            return TryReadString(ref reader, cached: true, out value);
+        }
+
+        value = GetRecent(ref reader, json, slot);
+        return true;
+    }
+
+    /// <summary>The reader's unescaped string token, through the field's last text on this page, then <see cref="Strings"/>.</summary>
+    protected string GetRecent(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int slot)
+    {
+        var span = reader.ValueSpan;
+        ref var recent = ref _recent[slot];
+        if (recent.Value is { } known && span.SequenceEqual(json.Slice(recent.Start, recent.Length)))
+        {
+            return known;
+        }
+
+        var value = Strings.GetString(span);
+        recent = new Recent { Start = checked((int)reader.TokenStartIndex + 1), Length = span.Length, Value = value };
+        return value;
     }
 
     /// <summary>
@@ -458,6 +493,7 @@ internal abstract class ExaVaultPageParser
             body = body[3..];
         }
 
+        Array.Clear(_recent);
         var reader = new Utf8JsonReader(body);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -561,6 +597,14 @@ internal abstract class ExaVaultPageParser
         }
 
         return id is { } value && _hasTime ? Map(value) : null;
+    }
+
+    /// <summary>Where on the current page a field's last text was, and its string.</summary>
+    private struct Recent
+    {
+        public int Start;
+        public int Length;
+        public string? Value;
     }
 
     private static int ExactEntryField(ReadOnlySpan<byte> name) => name.Length switch

@@ -67,7 +67,7 @@ internal sealed class SessionPageParser : ExaVaultPageParser
                 3 => TryReadString(ref reader, cached: true, out _username),
                 4 => TryReadString(ref reader, cached: true, out _operation),
                 5 => TryReadString(ref reader, cached: true, out _protocol),
-                6 => TryReadString(ref reader, cached: true, out _status),
+                6 => TryReadRecent(ref reader, json, 0, out _status),
                 7 => TryReadString(ref reader, cached: false, out _fileName),
                 8 => TryReadString(ref reader, cached: true, out _fileSource),
                 9 => TryReadInt64(ref reader, out _bytesTransferred),

@@ -15,6 +15,12 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
         "webhookId", "webhookFormat", "webhookPath", "accountId", "attemptId", "resend", "created", "endpointUrl", "event",
         "status", "response", "ipAddress", "resourcePath", "username", "details");
 
+    private const int RecentFormat = 0;
+    private const int RecentAccount = 1;
+    private const int RecentResponse = 2;
+    private const int RecentIpAddress = 3;
+    private const int RecentUsername = 4;
+
     private const int InnerOther = 0;
     private const int InnerProtocol = 1;
     private const int InnerAttempt = 2;
@@ -77,19 +83,19 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
             var read = field switch
             {
                 0 => TryReadInt64(ref reader, out _webhookId),
-                1 => TryReadString(ref reader, cached: true, out _webhookFormat),
+                1 => TryReadRecent(ref reader, json, RecentFormat, out _webhookFormat),
                 2 => TryReadString(ref reader, cached: true, out _webhookPath),
-                3 => TryReadString(ref reader, cached: true, out _accountId),
+                3 => TryReadRecent(ref reader, json, RecentAccount, out _accountId),
                 4 => TryReadString(ref reader, cached: false, out _attemptId),
                 5 => TryReadBoolean(ref reader, out _resend),
                 6 => ReadCreated(ref reader),
                 7 => TryReadString(ref reader, cached: true, out _endpointUrl),
                 8 => TryReadString(ref reader, cached: true, out _event),
                 9 => TryReadInt32(ref reader, out _status),
-                10 => TryReadString(ref reader, cached: true, out _response),
-                11 => TryReadString(ref reader, cached: true, out _ipAddress),
+                10 => TryReadRecent(ref reader, json, RecentResponse, out _response),
+                11 => TryReadRecent(ref reader, json, RecentIpAddress, out _ipAddress),
                 12 => TryReadString(ref reader, cached: false, out _resourcePath),
-                13 => TryReadString(ref reader, cached: true, out _username),
+                13 => TryReadRecent(ref reader, json, RecentUsername, out _username),
                 14 => ReadDetails(ref reader, json),
                 _ => AddUnknown(unknown!, ref reader, json),
             };
@@ -253,11 +259,11 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
             }
             else if (field == InnerUsername)
             {
-                _innerUsername = ReadInnerText(ref reader);
+                _innerUsername = ReadInnerText(ref reader, json, RecentUsername);
             }
             else if (field == InnerIpAddress)
             {
-                _innerIpAddress = ReadInnerText(ref reader);
+                _innerIpAddress = ReadInnerText(ref reader, json, RecentIpAddress);
             }
             else if (field == InnerEventData)
             {
@@ -319,11 +325,12 @@ internal sealed class WebhookPageParser : ExaVaultPageParser
     private static AuditValue? ReadInner(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, Utf8StringCache? strings) =>
         reader.TokenType == JsonTokenType.Null ? (AuditValue?)null : JsonAuditValues.Read(ref reader, json, strings);
 
-    private string? ReadInnerText(ref Utf8JsonReader reader)
+    /// <summary>Reads a text of details; the outer field of the same name (<paramref name="slot"/>) usually has it too.</summary>
+    private string? ReadInnerText(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int slot)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return EntryParts.NullIfEmpty(Strings.GetString(ref reader));
+            return EntryParts.NullIfEmpty(reader.ValueIsEscaped ? Strings.GetString(ref reader) : GetRecent(ref reader, json, slot));
         }
 
         reader.Skip();
