@@ -563,6 +563,7 @@ internal abstract class ExaVaultPageParser
     {
         long? id = null;
         ResetAttributes();
+        var read = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = reader.ValueIsEscaped ? -1 : ExactEntryField(reader.ValueSpan);
@@ -579,9 +580,16 @@ internal abstract class ExaVaultPageParser
                     break;
                 case 2 when reader.TokenType == JsonTokenType.Null:
                     ResetAttributes();
+                    read = false;
                     break;
                 case 2 when reader.TokenType == JsonTokenType.StartObject:
-                    ResetAttributes();
+                    // A repeated attributes object replaces the earlier one; the first needs no second reset.
+                    if (read)
+                    {
+                        ResetAttributes();
+                    }
+
+                    read = true;
                     if (!ReadAttributes(ref reader, body))
                     {
                         return null;
