@@ -219,7 +219,11 @@ internal sealed class LoginPageParser
     private Field Match(ref Utf8JsonReader reader, out string? unknownName)
     {
         unknownName = null;
-        var field = (Field)(LoginJson.Classify(ref reader, LoginJson.FieldNames) + 1);
+
+        // Nearly every name is plain and spelt as the server spells it; escaped or differently cased names take the
+        // slower path (kept out of this method: its stack buffer would cost every call a stack cookie check).
+        var exact = reader.ValueIsEscaped ? -1 : LoginJson.ExactField(reader.ValueSpan);
+        var field = (Field)((exact >= 0 ? exact : LoginJson.Classify(ref reader, LoginJson.FieldNames)) + 1);
         if (field == Field.Unknown)
         {
             unknownName = _parts.Strings.GetString(ref reader);
