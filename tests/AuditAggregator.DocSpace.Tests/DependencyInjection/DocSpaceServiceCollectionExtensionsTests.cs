@@ -31,6 +31,10 @@ public class DocSpaceServiceCollectionExtensionsTests
         Assert.Equal(3, events.Count);
         Assert.Equal(3, last.Count);
         Assert.All(portal.Handler.Requests, r => Assert.Equal("Bearer " + TestSetup.ApiKey, r.Headers["Authorization"]));
+
+        // The registered source parses pages straight into events, sharing repeated values (the DTO path would not).
+        Assert.Same(events[0].Ip, events[1].Ip);
+        Assert.Same(events[0].Details["action"].AsString(), events[2].Details["action"].AsString());
     }
 
     [Fact]
