@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace AuditAggregator.Parsing;
@@ -9,7 +8,6 @@ namespace AuditAggregator.Parsing;
 /// </summary>
 public static class JsonAuditValues
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
     /// Reads the value at the reader's current token, and leaves the reader on the value's last token.
@@ -32,11 +30,11 @@ public static class JsonAuditValues
             case JsonTokenType.Number when reader.TryGetInt64(out var number):
                 return AuditValue.FromInt64(number);
             case JsonTokenType.Number or JsonTokenType.Null:
-                return AuditValue.FromJsonText(StrictUtf8.GetString(reader.ValueSpan));
+                return AuditValue.FromJsonText(Utf8Text.Decode(reader.ValueSpan));
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
                 var start = checked((int)reader.TokenStartIndex);
                 reader.Skip();
-                return AuditValue.FromJsonText(StrictUtf8.GetString(json[start..checked((int)reader.BytesConsumed)]));
+                return AuditValue.FromJsonText(Utf8Text.Decode(json[start..checked((int)reader.BytesConsumed)]));
             default:
                 throw new JsonException($"Expected a JSON value, found {reader.TokenType}.");
         }
@@ -66,6 +64,6 @@ public static class JsonAuditValues
             throw new ArgumentException("The start index is not the opening token of the value the reader has just closed.", nameof(startIndex));
         }
 
-        return AuditValue.FromJsonText(StrictUtf8.GetString(json[checked((int)startIndex)..checked((int)end)]));
+        return AuditValue.FromJsonText(Utf8Text.Decode(json[checked((int)startIndex)..checked((int)end)]));
     }
 }

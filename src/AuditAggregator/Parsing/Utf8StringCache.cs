@@ -30,7 +30,6 @@ public sealed class Utf8StringCache
     /// <summary>The default longest value, in UTF-8 bytes, that is cached.</summary>
     public const int DefaultMaxLength = 128;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly Entry[] _entries;
     private Pair[]? _pairs;
@@ -74,14 +73,14 @@ public sealed class Utf8StringCache
             return Add(ref entry, hash, utf8);
         }
 
-        return utf8.IsEmpty ? string.Empty : StrictUtf8.GetString(utf8);
+        return utf8.IsEmpty ? string.Empty : Utf8Text.Decode(utf8);
     }
 
     // The miss, out of line so that the hit stays small enough to inline.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static string Add(ref Entry entry, int hash, ReadOnlySpan<byte> utf8)
     {
-        var value = StrictUtf8.GetString(utf8);
+        var value = Utf8Text.Decode(utf8);
         entry.Hash = hash;
         entry.Value = value;
         entry.Utf8 = utf8.ToArray();

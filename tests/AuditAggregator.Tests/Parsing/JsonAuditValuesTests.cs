@@ -18,6 +18,8 @@ public class JsonAuditValuesTests
     [InlineData("null")]
     [InlineData("{ \"a\" : [1, {\"b\": null}], \"c\": \"\\u00e4\" }")]
     [InlineData("[ ]")]
+    [InlineData("{\"name\": \"Jürgen 管理者\"}")]
+    [InlineData("\"\u0080 first\"")]
     public void Read_EveryKind_EqualsFromJsonElement(string value)
     {
         var json = System.Text.Encoding.UTF8.GetBytes($$"""{"before": 1, "value": {{value}}, "after": "x"}""");
