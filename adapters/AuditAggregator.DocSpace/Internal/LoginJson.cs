@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using AuditAggregator.Parsing;
@@ -46,46 +47,47 @@ internal static class LoginJson
 
     /// <summary>
     /// The index in <see cref="FieldNames"/> of a name spelt exactly as the server spells it, or -1. Every name of
-    /// every record takes this path, so a name is compared as one integer (its first and last four bytes, which
-    /// decide a name of up to eight bytes) rather than byte by byte.
+    /// every record takes this path, so a name is compared as one or two integers rather than byte by byte.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int ExactField(ReadOnlySpan<byte> name)
     {
-        if (name.Length is < 2 or > 8)
+        // The names' bytes read as little-endian integers (for example 0x65746164 is "date").
+        switch (name.Length)
         {
-            return -1;
+            case 2:
+                var two = BinaryPrimitives.ReadUInt16LittleEndian(name);
+                return two == 0x6469 ? 0 : two == 0x7069 ? 7 : -1;
+            case 4:
+                return BinaryPrimitives.ReadUInt32LittleEndian(name) switch
+                {
+                    0x65746164 => 1,
+                    0x72657375 => 2,
+                    0x79746963 => 9,
+                    0x65676170 => 12,
+                    _ => -1,
+                };
+            case 5:
+                return BinaryPrimitives.ReadUInt32LittleEndian(name) == 0x69676f6c && name[4] == 'n' ? 4 : -1;
+            case 6:
+                var head6 = BinaryPrimitives.ReadUInt32LittleEndian(name);
+                var tail6 = BinaryPrimitives.ReadUInt16LittleEndian(name[4..]);
+                return head6 == 0x72657375 && tail6 == 0x6449 ? 3 : head6 == 0x69746361 && tail6 == 0x6e6f ? 5 : -1;
+            case 7:
+                var head7 = BinaryPrimitives.ReadUInt32LittleEndian(name);
+                var tail7 = BinaryPrimitives.ReadUInt32LittleEndian(name[3..]);
+                return head7 == 0x6e756f63 && tail7 == 0x7972746e ? 8 : head7 == 0x776f7262 && tail7 == 0x72657377 ? 10 : -1;
+            case 8:
+                return BinaryPrimitives.ReadUInt64LittleEndian(name) switch
+                {
+                    0x64496e6f69746361 => 6,
+                    0x6d726f6674616c70 => 11,
+                    _ => -1,
+                };
+            default:
+                return -1;
         }
-
-        var key = Key(name);
-        return name.Length switch
-        {
-            2 => key == IdKey ? 0 : key == IpKey ? 7 : -1,
-            4 => key == DateKey ? 1 : key == UserKey ? 2 : key == CityKey ? 9 : key == PageKey ? 12 : -1,
-            5 => key == LoginKey ? 4 : -1,
-            6 => key == UserIdKey ? 3 : key == ActionKey ? 5 : -1,
-            7 => key == CountryKey ? 8 : key == BrowserKey ? 10 : -1,
-            _ => key == ActionIdKey ? 6 : key == PlatformKey ? 11 : -1,
-        };
     }
-
-    /// <summary>The first and last four bytes of a name of two to eight bytes (a shorter one: its two bytes).</summary>
-    private static ulong Key(ReadOnlySpan<byte> name) => name.Length >= 4
-        ? BinaryPrimitives.ReadUInt32LittleEndian(name) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(name[^4..]) << 32)
-        : BinaryPrimitives.ReadUInt16LittleEndian(name);
-
-    private static readonly ulong IdKey = Key("id"u8);
-    private static readonly ulong IpKey = Key("ip"u8);
-    private static readonly ulong DateKey = Key("date"u8);
-    private static readonly ulong UserKey = Key("user"u8);
-    private static readonly ulong CityKey = Key("city"u8);
-    private static readonly ulong PageKey = Key("page"u8);
-    private static readonly ulong LoginKey = Key("login"u8);
-    private static readonly ulong UserIdKey = Key("userId"u8);
-    private static readonly ulong ActionKey = Key("action"u8);
-    private static readonly ulong CountryKey = Key("country"u8);
-    private static readonly ulong BrowserKey = Key("browser"u8);
-    private static readonly ulong ActionIdKey = Key("actionId"u8);
-    private static readonly ulong PlatformKey = Key("platform"u8);
 
     internal static int IndexOf(ReadOnlySpan<byte> name, byte[][] names)
     {
@@ -124,6 +126,12 @@ internal static class LoginJson
             return known;
         }
 
+        // The attempts that match no account carry the empty GUID: no account, and nothing to cache.
+        if (plain && raw.SequenceEqual(EmptyGuid))
+        {
+            return null;
+        }
+
         if (!reader.TryGetGuid(out var guid))
         {
             throw new JsonException("'userId' is not a GUID.");
@@ -136,6 +144,8 @@ internal static class LoginJson
 
         return plain && !ContainsUpper(raw) ? userIds.GetString(raw) : LoginEventMapper.ActorId(guid);
     }
+
+    private static ReadOnlySpan<byte> EmptyGuid => "00000000-0000-0000-0000-000000000000"u8;
 
     internal static bool ContainsUpper(ReadOnlySpan<byte> text) => text.IndexOfAnyInRange((byte)'A', (byte)'Z') >= 0;
 
