@@ -3,7 +3,7 @@ using System.Buffers;
 namespace AuditAggregator.Parsing;
 
 /// <summary>
-/// A response body read from its stream into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, for parsers that
+/// A response body read from its stream into a pooled buffer, for parsers that
 /// read one page with a <see cref="System.Text.Json.Utf8JsonReader"/> over a single span. Dispose returns the buffer.
 /// </summary>
 /// <remarks>
@@ -16,6 +16,16 @@ public sealed class PooledBody : IDisposable
     public const int DefaultMaxLength = 256 * 1024 * 1024;
 
     private const int InitialLength = 64 * 1024;
+
+    /// <summary>
+    /// Our own pool, not <see cref="ArrayPool{T}.Shared"/>: the shared pool keeps a buffer per size per thread, and a
+    /// body of unknown length grows through every size (64 KiB to 4 MiB for a page of 2,500 webhooks) on whichever
+    /// thread-pool thread runs the read, so over a long export it came to hold about 80 MiB. This one keeps at most
+    /// <see cref="BuffersPerSize"/> buffers of each size, shared by all threads, and none over 64 MiB.
+    /// </summary>
+    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 64 * 1024 * 1024, maxArraysPerBucket: BuffersPerSize);
+
+    private const int BuffersPerSize = 8;
 
     private byte[]? _buffer;
     private int _length;
@@ -53,7 +63,7 @@ public sealed class PooledBody : IDisposable
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
         var initial = lengthHint is > 0 and var hint ? (int)Math.Min(hint + 1, maxLength + 1L) : InitialLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 16));
+        var buffer = Pool.Rent(Math.Max(initial, 16));
         var length = 0;
         try
         {
@@ -66,9 +76,9 @@ public sealed class PooledBody : IDisposable
                         break;
                     }
 
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, Array.MaxLength));
+                    var larger = Pool.Rent((int)Math.Min(buffer.Length * 2L, Array.MaxLength));
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    Pool.Return(buffer);
                     buffer = larger;
                 }
 
@@ -98,7 +108,7 @@ public sealed class PooledBody : IDisposable
         {
             if (buffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                Pool.Return(buffer);
             }
         }
     }
@@ -112,7 +122,7 @@ public sealed class PooledBody : IDisposable
         {
             _buffer = null;
             _length = 0;
-            ArrayPool<byte>.Shared.Return(buffer);
+            Pool.Return(buffer);
         }
     }
 }
