@@ -69,6 +69,11 @@ public class PageParserParityTests
         """{"created":"@C","status":"failed"}""",
         """{"created":"@C","operation":"MOVE","fileSource":"/from","fileName":"/to"}""",
         """{"created":"@C","operation":"RNTO","fileSource":"","fileName":"/to"}""",
+
+        // Names one byte off a declared name of the same length (first, middle or last byte; see NameKey), and the
+        // declared names in another case, which the context still matches.
+        """{"created":"@C","createx":"a","statux":"b","usernamx":"c","xsername":"d","protocoL":"e","fileNamx":"f","duratiox":"g","sessionIx":"h","ipAddresx":"i","operatioX":"j","fileSourcx":"k","bytesTransferrex":1,"bytesTrXnsferred":2}""",
+        """{"created":"@C","Status":"failed","USERNAME":"u","ProtocoL":"web","FILENAME":"/f","Duration":3,"SessionID":"s","IPADDRESS":"1.2.3.4","OPERATION":"STOR","FileSource":"/o","BytesTransferred":4}""",
     };
 
     public static TheoryData<string> WebhookAttributeBodies => new()
@@ -102,6 +107,12 @@ public class PageParserParityTests
         // Undeclared attributes, one named like a detail the mapper adds.
         """{"created":"@C","webhookFormat":"v1","protocol":"outer","details":{"protocol":"inner"},"extra":[true],"n":null}""",
         """{"created":"2021-05-10T13:45:39.12-07:00","WEBHOOKFORMAT":"v2","Details":{"protocol":"web"}}""",
+
+        // Names one byte off a declared name of the same length, outside and inside details (which compares exactly).
+        """{"created":"@C","evenx":"a","resenx":true,"statux":1,"createx":"b","detailx":{},"responsx":"c","usernamx":"d","webhookIx":1,"accountIx":"e","attemptIx":"f","ipAddresx":"g","webhookPatx":"h","endpointUrx":"i","resourcePatx":"j","webhookFormax":"v2"}""",
+        """{"created":"@C","webhookFormat":"v2","details":{"attempx":1,"protocoX":"p","usernamx":"u","ipAddresx":"i","eventDatx":{"transferStatus":"x"},"eventTimestamx":"t","eventData":{"transferStatux":"y","TransferStatus":"z"}}}""",
+        """{"created":"@C","webhookFormat":"v1","details":{"Attempt":1,"Protocol":"p","USERNAME":"u","IpAddress":"i","EventData":{"transferStatus":"x"},"EventTimestamp":"t"}}""",
+        """{"created":"@C","Event":"e","Resend":false,"STATUS":500,"Response":"r","Username":"u","WebhookId":2,"AccountId":"a","AttemptId":"t","IPAddress":"i","WebhookPath":"/p","EndpointUrl":"https://e","ResourcePath":"/r","WebhookFormat":"v1","Details":{"attempt":4}}""",
     };
 
     [Theory]
@@ -151,6 +162,7 @@ public class PageParserParityTests
     [InlineData("""{"data":[{"attributes":{"created":"2021-05-10T20:44:59Z","username":"a"},"id":1,"attributes":{"created":"2021-05-10T20:44:59Z"}}]}""")]
     [InlineData("""{"data":[{"id":1,"attributes":{"created":"2021-05-10T20:44:59Z"}}],"data":[{"id":2,"attributes":{"created":"2021-05-10T20:44:59Z"}}]}""")]
     [InlineData("""{"unknown":[1,{"x":"y"}],"DATA":[{"ID":3,"Attributes":{"created":"2021-05-10T20:44:59Z"}}],"responseStatus":"200","totalResults":"0"}""")]
+    [InlineData("""{"data":[{"ix":5,"typx":"t","attributex":{"created":"2021-05-10T20:44:59Z"},"id":1,"attributes":{"created":"2021-05-10T20:44:59Z"}}]}""")]
     [InlineData("\uFEFF{\"data\":[{\"id\":1,\"attributes\":{\"created\":\"2021-05-10T20:44:59Z\"}}]}  \r\n")]
     public void Parse_PageShapes_EqualDtoPath(string body)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AuditAggregator.Parsing;
 
@@ -16,6 +17,20 @@ internal sealed class SessionPageParser : ExaVaultPageParser
         "created", "sessionId", "ipAddress", "username", "operation", "protocol", "status", "fileName", "fileSource", "bytesTransferred", "duration");
 
     private static readonly Operation NoOperation = new(null);
+
+    // The names' keys (see ExactField): the whole name up to 8 bytes, else its first 8 bytes and (Tails) its last 8.
+    private static readonly ulong[] Tails = Names.Tails();
+    private static readonly ulong StatusKey = NameKey.Head("status"u8);
+    private static readonly ulong CreatedKey = NameKey.Head("created"u8);
+    private static readonly ulong UsernameKey = NameKey.Head("username"u8);
+    private static readonly ulong ProtocolKey = NameKey.Head("protocol"u8);
+    private static readonly ulong FileNameKey = NameKey.Head("fileName"u8);
+    private static readonly ulong DurationKey = NameKey.Head("duration"u8);
+    private static readonly ulong SessionIdHead = NameKey.Head("sessionId"u8);
+    private static readonly ulong IpAddressHead = NameKey.Head("ipAddress"u8);
+    private static readonly ulong OperationHead = NameKey.Head("operation"u8);
+    private static readonly ulong FileSourceHead = NameKey.Head("fileSource"u8);
+    private static readonly ulong BytesTransferredHead = NameKey.Head("bytesTransferred"u8);
 
     private readonly Operation?[] _operations = new Operation?[1 << OperationSlotBits];
 
@@ -62,14 +77,14 @@ internal sealed class SessionPageParser : ExaVaultPageParser
             var read = field switch
             {
                 0 => ReadCreated(ref reader),
-                1 => TryReadString(ref reader, cached: false, out _sessionId),
-                2 => TryReadString(ref reader, cached: true, out _ipAddress),
-                3 => TryReadString(ref reader, cached: true, out _username),
-                4 => TryReadString(ref reader, cached: true, out _operation),
-                5 => TryReadString(ref reader, cached: true, out _protocol),
+                1 => ReadText(ref reader, out _sessionId),
+                2 => ReadCached(ref reader, out _ipAddress),
+                3 => ReadCached(ref reader, out _username),
+                4 => ReadCached(ref reader, out _operation),
+                5 => ReadCached(ref reader, out _protocol),
                 6 => TryReadRecent(ref reader, json, 0, out _status),
-                7 => TryReadString(ref reader, cached: false, out _fileName),
-                8 => TryReadString(ref reader, cached: true, out _fileSource),
+                7 => ReadText(ref reader, out _fileName),
+                8 => ReadCached(ref reader, out _fileSource),
                 9 => TryReadInt64(ref reader, out _bytesTransferred),
                 10 => TryReadInt64(ref reader, out _duration),
                 _ => AddUnknown(unknown!, ref reader, json),
@@ -124,32 +139,33 @@ internal sealed class SessionPageParser : ExaVaultPageParser
         ParseWithDtos(body, status, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes, SessionMapper.Map);
 
     /// <summary>
-    /// The index of a name spelt exactly as the server spells it, or -1: a length switch and one comparison, since
-    /// nearly every name of every entry takes this path.
+    /// The index of a name spelt exactly as the server spells it, or -1: a length switch and integer comparisons
+    /// (<see cref="NameKey"/>), since nearly every name of every entry takes this path.
     /// </summary>
-    private static int ExactField(ReadOnlySpan<byte> name) => name.Length switch
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ExactField(ReadOnlySpan<byte> name)
     {
-        6 => name.SequenceEqual("status"u8) ? 6 : -1,
-        7 => name.SequenceEqual("created"u8) ? 0 : -1,
-        8 => name[0] switch
+        switch (name.Length)
         {
-            (byte)'u' when name.SequenceEqual("username"u8) => 3,
-            (byte)'p' when name.SequenceEqual("protocol"u8) => 5,
-            (byte)'f' when name.SequenceEqual("fileName"u8) => 7,
-            (byte)'d' when name.SequenceEqual("duration"u8) => 10,
-            _ => -1,
-        },
-        9 => name[0] switch
-        {
-            (byte)'s' when name.SequenceEqual("sessionId"u8) => 1,
-            (byte)'i' when name.SequenceEqual("ipAddress"u8) => 2,
-            (byte)'o' when name.SequenceEqual("operation"u8) => 4,
-            _ => -1,
-        },
-        10 => name.SequenceEqual("fileSource"u8) ? 8 : -1,
-        16 => name.SequenceEqual("bytesTransferred"u8) ? 9 : -1,
-        _ => -1,
-    };
+            case 6:
+                return NameKey.Short(name) == StatusKey ? 6 : -1;
+            case 7:
+                return NameKey.Short(name) == CreatedKey ? 0 : -1;
+            case 8:
+                var key = NameKey.First8(name);
+                return key == UsernameKey ? 3 : key == ProtocolKey ? 5 : key == FileNameKey ? 7 : key == DurationKey ? 10 : -1;
+            case 9:
+                var head = NameKey.First8(name);
+                var field = head == SessionIdHead ? 1 : head == IpAddressHead ? 2 : head == OperationHead ? 4 : -1;
+                return field >= 0 && NameKey.Last8(name) == Tails[field] ? field : -1;
+            case 10:
+                return NameKey.First8(name) == FileSourceHead && NameKey.Last8(name) == Tails[8] ? 8 : -1;
+            case 16:
+                return NameKey.First8(name) == BytesTransferredHead && NameKey.Last8(name) == Tails[9] ? 9 : -1;
+            default:
+                return -1;
+        }
+    }
 
     /// <summary><see cref="SessionMapper.OutcomeOf"/>, with the status looked at once per (cached) status string.</summary>
     private AuditOutcome OutcomeOf(Operation operation, string? status)
