@@ -1,10 +1,32 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using AuditAggregator.Parsing;
 
 namespace AuditAggregator.ExaVault.Internal;
 
 // The details and the actor of the current entry, built as DetailsBuilder and EntryParts build them.
 internal abstract partial class ExaVaultPageParser
 {
+    /// <summary>Keeps an attribute the contract does not declare, as the context's extension data would.</summary>
+    /// <returns>Always <see langword="true"/>; malformed JSON throws.</returns>
+    protected bool AddUnknown(string name, ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        var isNull = reader.TokenType == JsonTokenType.Null;
+        var value = isNull ? default : JsonAuditValues.Read(ref reader, json, Strings);
+        for (var i = 0; i < _unknown.Count; i++)
+        {
+            if (string.Equals(_unknown[i].Name, name, StringComparison.Ordinal))
+            {
+                // The extension dictionary's indexer: a repeated name keeps its place and takes the last value.
+                _unknown[i] = (name, value, isNull);
+                return true;
+            }
+        }
+
+        _unknown.Add((name, value, isNull));
+        return true;
+    }
+
     /// <summary>Gets a value indicating whether <c>created</c> was read.</summary>
     protected bool HasTime => _hasTime;
 

@@ -3,7 +3,6 @@ using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using AuditAggregator.Parsing;
 
 namespace AuditAggregator.ExaVault.Internal;
 
@@ -128,16 +127,29 @@ internal abstract partial class ExaVaultPageParser
         return text[0] == '\uFFFF' ? reader.GetString()! : text;
     }
 
-    /// <summary>Reads a <see cref="long"/> property as the context does: a number, or a string holding one.</summary>
+    /// <summary>
+    /// Reads a <see cref="long"/> property as the context does: a number, or a string holding one. The usual plain
+    /// digits are read inline; anything else in <see cref="TryReadOtherInt64"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static bool TryReadInt64(ref Utf8JsonReader reader, out long? value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && TryDigits(reader.ValueSpan, out var digits))
+        {
+            value = digits;
+            return true;
+        }
+
+        return TryReadOtherInt64(ref reader, out value);
+    }
+
+    /// <summary><see cref="TryReadInt64"/> for a token that is not plain digits.</summary>
+    private static bool TryReadOtherInt64(ref Utf8JsonReader reader, out long? value)
     {
         value = null;
         switch (reader.TokenType)
         {
             case JsonTokenType.Null:
-                return true;
-            case JsonTokenType.Number when TryDigits(reader.ValueSpan, out var digits):
-                value = digits;
                 return true;
             case JsonTokenType.Number when reader.TryGetInt64(out var number):
                 value = number;
@@ -154,6 +166,7 @@ internal abstract partial class ExaVaultPageParser
     /// Reads a JSON number token of 1 to 18 plain digits (the reader has checked the grammar, so no leading zero), the
     /// usual id, size and duration, without the general number parser; anything else is left to it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryDigits(ReadOnlySpan<byte> number, out long value)
     {
         value = 0;
@@ -199,6 +212,7 @@ internal abstract partial class ExaVaultPageParser
     }
 
     /// <summary>Reads a <see cref="bool"/> property; the context reads no Boolean from a string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static bool TryReadBoolean(ref Utf8JsonReader reader, out bool? value)
     {
         value = reader.TokenType switch
@@ -230,26 +244,6 @@ internal abstract partial class ExaVaultPageParser
         _hasTime = VendorTime.TryParse(text, out var slow, out var slowOffset);
         Time = slow;
         Offset = slowOffset;
-        return true;
-    }
-
-    /// <summary>Keeps an attribute the contract does not declare, as the context's extension data would.</summary>
-    /// <returns>Always <see langword="true"/>; malformed JSON throws.</returns>
-    protected bool AddUnknown(string name, ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
-    {
-        var isNull = reader.TokenType == JsonTokenType.Null;
-        var value = isNull ? default : JsonAuditValues.Read(ref reader, json, Strings);
-        for (var i = 0; i < _unknown.Count; i++)
-        {
-            if (string.Equals(_unknown[i].Name, name, StringComparison.Ordinal))
-            {
-                // The extension dictionary's indexer: a repeated name keeps its place and takes the last value.
-                _unknown[i] = (name, value, isNull);
-                return true;
-            }
-        }
-
-        _unknown.Add((name, value, isNull));
         return true;
     }
 

@@ -30,10 +30,6 @@ internal sealed class PropertyNames
         }
     }
 
-    /// <summary>Gets <see cref="NameKey.Head"/> of each declared name, by index (0 for names over <see cref="NameKey.MaxLength"/> bytes).</summary>
-    /// <returns>The keys.</returns>
-    public ulong[] Heads() => [.. _utf8.Select(n => n.Length <= NameKey.MaxLength ? NameKey.Head(n) : 0)];
-
     /// <summary>Gets <see cref="NameKey.Tail"/> of each declared name, by index (0 for names over <see cref="NameKey.MaxLength"/> bytes).</summary>
     /// <returns>The keys.</returns>
     public ulong[] Tails() => [.. _utf8.Select(n => n.Length <= NameKey.MaxLength ? NameKey.Tail(n) : 0)];

@@ -15,6 +15,7 @@ internal sealed partial class WebhookPageParser
     private const int InnerIpAddress = 5;
     private const int InnerEventData = 6;
 
+    // Also the keys of the outer names username and ipAddress (see ExactField).
     private static readonly ulong AttemptKey = NameKey.Head("attempt"u8);
     private static readonly ulong ProtocolKey = NameKey.Head("protocol"u8);
     private static readonly ulong UsernameKey = NameKey.Head("username"u8);
@@ -120,13 +121,13 @@ internal sealed partial class WebhookPageParser
                     }
                     else
                     {
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
             else
             {
-                reader.Skip();
+                SkipValue(ref reader);
             }
         }
 
@@ -154,6 +155,16 @@ internal sealed partial class WebhookPageParser
                 return NameKey.First8(name) == EventTimestampHead && NameKey.Last8(name) == EventTimestampTail ? InnerEventTimestamp : InnerOther;
             default:
                 return InnerOther;
+        }
+    }
+
+    /// <summary>Moves past a value: <see cref="Utf8JsonReader.Skip"/> has work only on an object or array.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            reader.Skip();
         }
     }
 

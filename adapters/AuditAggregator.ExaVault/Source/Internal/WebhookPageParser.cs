@@ -16,9 +16,28 @@ internal sealed partial class WebhookPageParser : ExaVaultPageParser
         "webhookId", "webhookFormat", "webhookPath", "accountId", "attemptId", "resend", "created", "endpointUrl", "event",
         "status", "response", "ipAddress", "resourcePath", "username", "details");
 
-    // The names' keys (see ExactField), by index in Names.
-    private static readonly ulong[] Keys = Names.Heads();
-    private static readonly ulong[] Tails = Names.Tails();
+    // The names' keys (see ExactField): the whole name up to 8 bytes, else its first 8 bytes and its last 8
+    // (username and ipAddress are with the keys of details).
+    private static readonly ulong WebhookIdHead = NameKey.Head("webhookId"u8);
+    private static readonly ulong WebhookIdTail = NameKey.Tail("webhookId"u8);
+    private static readonly ulong WebhookFormatHead = NameKey.Head("webhookFormat"u8);
+    private static readonly ulong WebhookFormatTail = NameKey.Tail("webhookFormat"u8);
+    private static readonly ulong WebhookPathHead = NameKey.Head("webhookPath"u8);
+    private static readonly ulong WebhookPathTail = NameKey.Tail("webhookPath"u8);
+    private static readonly ulong AccountIdHead = NameKey.Head("accountId"u8);
+    private static readonly ulong AccountIdTail = NameKey.Tail("accountId"u8);
+    private static readonly ulong AttemptIdHead = NameKey.Head("attemptId"u8);
+    private static readonly ulong AttemptIdTail = NameKey.Tail("attemptId"u8);
+    private static readonly ulong ResendKey = NameKey.Head("resend"u8);
+    private static readonly ulong CreatedKey = NameKey.Head("created"u8);
+    private static readonly ulong EndpointUrlHead = NameKey.Head("endpointUrl"u8);
+    private static readonly ulong EndpointUrlTail = NameKey.Tail("endpointUrl"u8);
+    private static readonly ulong EventKey = NameKey.Head("event"u8);
+    private static readonly ulong StatusKey = NameKey.Head("status"u8);
+    private static readonly ulong ResponseKey = NameKey.Head("response"u8);
+    private static readonly ulong ResourcePathHead = NameKey.Head("resourcePath"u8);
+    private static readonly ulong ResourcePathTail = NameKey.Tail("resourcePath"u8);
+    private static readonly ulong DetailsKey = NameKey.Head("details"u8);
 
     private const int RecentFormat = 0;
     private const int RecentAccount = 1;
@@ -159,28 +178,32 @@ internal sealed partial class WebhookPageParser : ExaVaultPageParser
         switch (name.Length)
         {
             case 5:
-                return NameKey.Short(name) == Keys[8] ? 8 : -1;
+                return NameKey.Short(name) == EventKey ? 8 : -1;
             case 6:
                 var six = NameKey.Short(name);
-                return six == Keys[5] ? 5 : six == Keys[9] ? 9 : -1;
+                return six == ResendKey ? 5 : six == StatusKey ? 9 : -1;
             case 7:
                 var seven = NameKey.Short(name);
-                return seven == Keys[6] ? 6 : seven == Keys[14] ? 14 : -1;
+                return seven == CreatedKey ? 6 : seven == DetailsKey ? 14 : -1;
             case 8:
                 var eight = NameKey.First8(name);
-                return eight == Keys[10] ? 10 : eight == Keys[13] ? 13 : -1;
+                return eight == ResponseKey ? 10 : eight == UsernameKey ? 13 : -1;
             case 9:
                 var nine = NameKey.First8(name);
-                var field = nine == Keys[0] ? 0 : nine == Keys[3] ? 3 : nine == Keys[4] ? 4 : nine == Keys[11] ? 11 : -1;
-                return field >= 0 && NameKey.Last8(name) == Tails[field] ? field : -1;
+                var last = NameKey.Last8(name);
+                return nine == WebhookIdHead && last == WebhookIdTail ? 0
+                    : nine == AccountIdHead && last == AccountIdTail ? 3
+                    : nine == AttemptIdHead && last == AttemptIdTail ? 4
+                    : nine == IpAddressHead && last == IpAddressTail ? 11
+                    : -1;
             case 11:
                 var eleven = NameKey.First8(name);
-                var path = eleven == Keys[2] ? 2 : eleven == Keys[7] ? 7 : -1;
-                return path >= 0 && NameKey.Last8(name) == Tails[path] ? path : -1;
+                var end = NameKey.Last8(name);
+                return eleven == WebhookPathHead && end == WebhookPathTail ? 2 : eleven == EndpointUrlHead && end == EndpointUrlTail ? 7 : -1;
             case 12:
-                return NameKey.First8(name) == Keys[12] && NameKey.Last8(name) == Tails[12] ? 12 : -1;
+                return NameKey.First8(name) == ResourcePathHead && NameKey.Last8(name) == ResourcePathTail ? 12 : -1;
             case 13:
-                return NameKey.First8(name) == Keys[1] && NameKey.Last8(name) == Tails[1] ? 1 : -1;
+                return NameKey.First8(name) == WebhookFormatHead && NameKey.Last8(name) == WebhookFormatTail ? 1 : -1;
             default:
                 return -1;
         }
