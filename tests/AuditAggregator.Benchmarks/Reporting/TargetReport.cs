@@ -74,9 +74,9 @@ internal static class TargetReport
         var lessThanNaive = naive.Bytes / adapter.Bytes;
         var perEvent = adapter.Bytes / events;
         var ofSize = perEvent / eventSize;
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: parse+map {events / (adapter.MeanNs / 1e9):N0} events/s = {ofFloor:P0} of the bare reader ({events / (floor.MeanNs / 1e9):N0}/s) [target >= 50%: {Verdict(ofFloor >= 0.5)}]"));
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: {fasterThanNaive:N1}x faster than naive ({events / (naive.MeanNs / 1e9):N0}/s) [target >= 3x: {Verdict(fasterThanNaive >= 3)}]"));
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: allocates {lessThanNaive:N1}x less than naive ({adapter.Bytes:N0} B vs {naive.Bytes:N0} B per page) [target >= 3x: {Verdict(lessThanNaive >= 3)}]"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: parse+map {events / (adapter.MeanNs / 1e9):N0} events/s = {ofFloor:P1} of the bare reader ({events / (floor.MeanNs / 1e9):N0}/s) [target >= 50%: {Verdict(ofFloor >= 0.5)}]"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: {fasterThanNaive:N2}x faster than naive ({events / (naive.MeanNs / 1e9):N0}/s) [target >= 3x: {Verdict(fasterThanNaive >= 3)}]"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: allocates {lessThanNaive:N2}x less than naive ({adapter.Bytes:N0} B vs {naive.Bytes:N0} B per page) [target >= 3x: {Verdict(lessThanNaive >= 3)}]"));
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: {perEvent:N0} B allocated per event = {ofSize:N2}x the {eventSize:N0} B AuditEvent [target <= 2x: {Verdict(ofSize <= 2)}]"));
     }
 
