@@ -71,6 +71,8 @@ public sealed class FollowModeTests(ITestOutputHelper output)
         Assert.True(harness.DocSpaceProbe.FaultsServed + harness.ExaVaultProbe.FaultsServed >= 3, "too few faults were interleaved");
     }
 
+    private const int BreakAfter = 20;
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -89,7 +91,8 @@ public sealed class FollowModeTests(ITestOutputHelper output)
         var failedRuns = 0;
 
         // (events arriving per log before the run, the age of the newest arrival when the run starts (the lag is
-        // 30 s, so a younger one waits for a later run), the source whose third request of the run fails for good)
+        // 30 s, so a younger one waits for a later run), the source that fails for good once the run has delivered
+        // its first events)
         (int Arrivals, int AgeSeconds, Vendor? Breaks)[] runs =
         [
             (0, 31, null), (40, 10, null), (25, 31, null), (500, 31, Vendor.DocSpace), (0, 31, null),
@@ -99,13 +102,6 @@ public sealed class FollowModeTests(ITestOutputHelper output)
         {
             Append(harness, arrivals);
             clock.SetUtcNow(Max(clock.GetUtcNow(), NewestTime(harness) + TimeSpan.FromSeconds(age)));
-            if (breaks is { } vendor)
-            {
-                // More 503s in a row than the retries allow (even shared by ExaVault's two logs): the run fails mid-window.
-                var probe = harness.Probe(vendor);
-                probe.InjectAt(probe.Count + 3, [.. Enumerable.Repeat(SimulatedFault.ServerError(503), 14)]);
-            }
-
             if (restartFromSqlite)
             {
                 // A new process: a new follower over the same checkpoint file.
@@ -118,6 +114,14 @@ public sealed class FollowModeTests(ITestOutputHelper output)
                 await foreach (var item in follower.ReadOnceAsync(new AuditQuery { From = Start }))
                 {
                     delivered.Add(item);
+                    if (breaks is { } vendor && delivered.Count - before == BreakAfter)
+                    {
+                        // More 503s in a row than the retries allow (even shared by ExaVault's two logs), from the
+                        // source's next request on: the run fails mid-window. Breaking on the request count instead
+                        // (the run's third) raced ExaVault's two logs: the third request could be a log's first
+                        // page, and the run failed before it delivered anything.
+                        harness.Probe(vendor).Plan.Enqueue(SimulatedFault.ServerError(503), 14);
+                    }
                 }
             }
             catch (AuditSourceException ex)

@@ -15,7 +15,7 @@ public sealed class RevokedCredentialTests(ITestOutputHelper output)
     {
         await using var harness = await FaultHarness.StartAsync();
         var probe = harness.Probe(vendor);
-        probe.RevokeFrom(4);
+        var revoke = Delivery.RevokeAfter(probe, FaultHarness.SourceName(vendor), after: 20);
         var delivered = new List<AuditEvent>();
 
         var error = await Assert.ThrowsAsync<AuditSourceException>(async () =>
@@ -23,6 +23,7 @@ public sealed class RevokedCredentialTests(ITestOutputHelper output)
             await foreach (var item in harness.Source(vendor).ReadAsync(FaultHarness.Window))
             {
                 delivered.Add(item);
+                revoke(item);
             }
         });
 
@@ -60,7 +61,7 @@ public sealed class RevokedCredentialTests(ITestOutputHelper output)
     {
         await using var harness = await FaultHarness.StartAsync();
         var healthy = revoked == Vendor.DocSpace ? Vendor.ExaVault : Vendor.DocSpace;
-        harness.Probe(revoked).RevokeFrom(4);
+        var revoke = Delivery.RevokeAfter(harness.Probe(revoked), FaultHarness.SourceName(revoked), after: 20);
         var failures = new List<AuditSourceFailure>();
         var feed = new AuditFeed(harness.Sources, new AuditFeedOptions
         {
@@ -70,7 +71,7 @@ public sealed class RevokedCredentialTests(ITestOutputHelper output)
         var expectedHealthy = harness.Expected(healthy, FaultHarness.Window);
         var expectedRevoked = harness.Expected(revoked, FaultHarness.Window);
 
-        var delivered = await Delivery.ReadAllAsync(feed.ReadAsync(FaultHarness.Window));
+        var delivered = await Delivery.ReadAllAsync(feed.ReadAsync(FaultHarness.Window), revoke);
 
         var fromHealthy = delivered.Where(e => e.Source == FaultHarness.SourceName(healthy)).Select(e => e.Id).ToList();
         var fromRevoked = delivered.Where(e => e.Source == FaultHarness.SourceName(revoked)).ToList();

@@ -11,16 +11,45 @@ public static class Delivery
     /// <summary>Reads every event of <paramref name="events"/>.</summary>
     /// <param name="events">The events.</param>
     /// <returns>The events, in order.</returns>
-    public static async Task<List<AuditEvent>> ReadAllAsync(IAsyncEnumerable<AuditEvent> events)
+    public static Task<List<AuditEvent>> ReadAllAsync(IAsyncEnumerable<AuditEvent> events) => ReadAllAsync(events, onEvent: null);
+
+    /// <summary>Reads every event of <paramref name="events"/>, calling <paramref name="onEvent"/> after each.</summary>
+    /// <param name="events">The events.</param>
+    /// <param name="onEvent">Called with each event once it is delivered, for faults timed by delivery.</param>
+    /// <returns>The events, in order.</returns>
+    public static async Task<List<AuditEvent>> ReadAllAsync(IAsyncEnumerable<AuditEvent> events, Action<AuditEvent>? onEvent)
     {
         using var timeout = new CancellationTokenSource(ReadTimeout);
         var list = new List<AuditEvent>();
         await foreach (var item in events.WithCancellation(timeout.Token))
         {
             list.Add(item);
+            onEvent?.Invoke(item);
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// A callback for <see cref="ReadAllAsync(IAsyncEnumerable{AuditEvent}, Action{AuditEvent})"/> that revokes the
+    /// credential of <paramref name="source"/> from its next request on, once <paramref name="after"/> of its events
+    /// have been delivered. Revoking at a fixed request number raced ExaVault's two logs read at once: the request
+    /// could be one log's first page, so the source failed before it delivered anything.
+    /// </summary>
+    /// <param name="probe">The source's probe.</param>
+    /// <param name="source">The source name.</param>
+    /// <param name="after">How many of its events are delivered first.</param>
+    /// <returns>The callback.</returns>
+    public static Action<AuditEvent> RevokeAfter(RequestProbe probe, string source, int after)
+    {
+        var seen = 0;
+        return item =>
+        {
+            if (item.Source == source && ++seen == after)
+            {
+                probe.RevokeFrom(probe.Count + 1);
+            }
+        };
     }
 
     /// <summary>
