@@ -4,27 +4,7 @@ namespace AuditAggregator.DocSpace.Internal;
 /// Carries an error in one record's content (an unreadable <c>date</c>) out of the resilience pipeline unretried:
 /// the same bytes would fail the same way, unlike a truncated body. <see cref="PageReader"/> unwraps it.
 /// </summary>
-internal sealed class LoginRecordException : Exception
+internal sealed class LoginRecordException(AuditSourceException error) : Exception(error.Message, error)
 {
-    public LoginRecordException(AuditSourceException error)
-        : base(error?.Message, error) => Error = error!;
-
-    public LoginRecordException()
-    {
-        Error = null!;
-    }
-
-    public LoginRecordException(string message)
-        : base(message)
-    {
-        Error = null!;
-    }
-
-    public LoginRecordException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Error = null!;
-    }
-
-    public AuditSourceException Error { get; }
+    public AuditSourceException Error { get; } = error;
 }
