@@ -19,7 +19,7 @@ namespace AuditAggregator.DocSpace.Internal;
 internal sealed class LoginPageParser
 {
     private readonly LoginParts _parts = new();
-    private LoginDate.Day _day;
+    private readonly Utf8IsoTimeParser _dates = new();
 
     private enum Field
     {
@@ -190,7 +190,7 @@ internal sealed class LoginPageParser
             }
         }
 
-        if (dateBytes.IsEmpty || !LoginDate.TryParse(dateBytes, ref _day, out fields.Time, out fields.Offset))
+        if (dateBytes.IsEmpty || !_dates.TryParse(dateBytes, out fields.Time, out fields.Offset))
         {
             try
             {

@@ -230,7 +230,7 @@ internal abstract partial class ExaVaultPageParser
     /// </summary>
     protected bool ReadCreated(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && Utf8VendorTime.TryParse(reader.ValueSpan, ref _day, out var time, out var offset))
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && _dates.TryParse(reader.ValueSpan, out var time, out var offset))
         {
             Set(time, offset);
             return true;

@@ -38,7 +38,7 @@ internal abstract partial class ExaVaultPageParser
     private readonly List<(string Name, AuditValue Value, bool IsNull)> _unknown = [];
     private readonly AuditActor?[] _actors = new AuditActor?[1 << ActorSlotBits];
     private bool _hasTime;
-    private Utf8VendorTime.Day _day;
+    private readonly Utf8IsoTimeParser _dates = new();
     private byte[] _lastType = [];
     private readonly Recent[] _recent = new Recent[RecentSlots];
 
