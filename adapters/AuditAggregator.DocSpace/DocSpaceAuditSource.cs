@@ -3,7 +3,7 @@ using AuditAggregator.DocSpace.Internal;
 using AuditAggregator.Paging;
 using AuditAggregator.Resilience;
 using Microsoft.Extensions.Logging;
-using Polly;
+using AuditAggregator.Telemetry;
 
 namespace AuditAggregator.DocSpace;
 
@@ -31,7 +31,7 @@ public sealed class DocSpaceAuditSource : IAuditSource
     private readonly Func<IDocSpaceLoginHistoryClient> _clientFactory;
     private readonly DocSpaceOptions _options;
     private readonly TimeProvider _timeProvider;
-    private readonly ResiliencePipeline _pipeline;
+    private readonly SourceResilience _resilience;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="DocSpaceAuditSource"/> class over a client.
@@ -54,7 +54,7 @@ public sealed class DocSpaceAuditSource : IAuditSource
         _clientFactory = clientFactory;
         _options = options;
         _timeProvider = timeProvider;
-        _pipeline = SourceResilience.Create(Name, options.Resilience, timeProvider, logger);
+        _resilience = new SourceResilience(Name, options.Resilience, timeProvider, logger);
     }
 
     /// <inheritdoc/>
@@ -62,6 +62,9 @@ public sealed class DocSpaceAuditSource : IAuditSource
 
     /// <inheritdoc/>
     public IReadOnlyCollection<string> Streams { get; } = [DocSpaceSourceNames.LoginStream];
+
+    /// <inheritdoc/>
+    public AuditSourceHealth Health => _resilience.Health;
 
     /// <inheritdoc/>
     public IAsyncEnumerable<AuditEvent> ReadAsync(AuditQuery query, CancellationToken cancellationToken = default)
@@ -87,8 +90,7 @@ public sealed class DocSpaceAuditSource : IAuditSource
 
     private async IAsyncEnumerable<AuditEvent> ReadCoreAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var limiter = _options.Resilience.MaxRequestsPerSecond is { } rate ? new RequestRateLimiter(rate, _timeProvider) : null;
-        var reader = new PageReader(_clientFactory(), _pipeline, limiter, _options.IncludeRawRecord);
+        var reader = new PageReader(_clientFactory(), _resilience, _options.IncludeRawRecord);
         var paging = new PagingOptions
         {
             PageSize = _options.PageSize,

@@ -1,6 +1,5 @@
 using AuditAggregator.Paging;
 using AuditAggregator.Resilience;
-using Polly;
 
 namespace AuditAggregator.DocSpace.Internal;
 
@@ -11,8 +10,7 @@ namespace AuditAggregator.DocSpace.Internal;
 /// </summary>
 internal sealed class PageReader(
     IDocSpaceLoginHistoryClient client,
-    ResiliencePipeline pipeline,
-    RequestRateLimiter? limiter,
+    SourceResilience resilience,
     bool includeRawRecord)
 {
     private readonly NoAuditPlanGuard _guard = new();
@@ -52,17 +50,8 @@ internal sealed class PageReader(
         var fast = (DocSpaceLoginHistoryClient)client;
         try
         {
-            return await pipeline.ExecuteAsync(
-                DocSpaceSourceNames.Source,
-                async attemptToken =>
-                {
-                    if (limiter is not null)
-                    {
-                        await limiter.WaitAsync(attemptToken).ConfigureAwait(false);
-                    }
-
-                    return await fast.GetFilteredEventsAsync(filter, _parser, attemptToken).ConfigureAwait(false);
-                },
+            return await resilience.ExecuteAsync(
+                async attemptToken => await fast.GetFilteredEventsAsync(filter, _parser, attemptToken).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (LoginRecordException ex)
@@ -78,17 +67,8 @@ internal sealed class PageReader(
     private ValueTask<IReadOnlyList<DocSpaceLoginEvent>> FetchRawAsync(long offset, int size, CancellationToken cancellationToken)
     {
         var filter = new DocSpaceLoginFilter { StartIndex = checked((int)offset), Count = size };
-        return pipeline.ExecuteAsync(
-            DocSpaceSourceNames.Source,
-            async attemptToken =>
-            {
-                if (limiter is not null)
-                {
-                    await limiter.WaitAsync(attemptToken).ConfigureAwait(false);
-                }
-
-                return await client.GetFilteredAsync(filter, attemptToken).ConfigureAwait(false);
-            },
+        return resilience.ExecuteAsync(
+            async attemptToken => await client.GetFilteredAsync(filter, attemptToken).ConfigureAwait(false),
             cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AuditAggregator.Resilience.Internal;
 using AuditAggregator.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -9,29 +8,33 @@ using Polly.Timeout;
 namespace AuditAggregator.Resilience;
 
 /// <summary>
-/// Builds the Polly pipeline that wraps every page fetch of a source (request, status check and body parse together,
-/// so that a truncated body is retried like a dropped connection).
+/// The one retry layer of one source: every page fetch (request, status check and body parse together, so that a
+/// truncated body is retried like a dropped connection) runs through <see cref="ExecuteAsync{T}"/>.
 /// </summary>
 /// <remarks>
-/// Retries transient failures (<see cref="AuditSourceException.IsTransient"/>: 408/429/5xx, network faults,
+/// <para>Retries transient failures (<see cref="AuditSourceException.IsTransient"/>: 408/429/5xx, network faults,
 /// truncated or malformed bodies, attempt timeouts) with jittered exponential backoff, honours
 /// <see cref="AuditSourceException.RetryAfter"/> up to <see cref="SourceResilienceOptions.MaxRetryAfter"/>, and never
-/// retries 400, 401, 402, 403 or 404.
+/// retries 400, 401, 402, 403 or 404. Each attempt first waits for the source's client-side request rate
+/// (<see cref="SourceResilienceOptions.MaxRequestsPerSecond"/>), when one is set.</para>
+/// <para>Everything here belongs to this instance: the pipeline, the rate budget and the <see cref="Health"/>. Two
+/// sources of the same vendor in one process each have their own, and never share them.</para>
 /// </remarks>
-public static class SourceResilience
+public sealed class SourceResilience
 {
-    private static readonly ConcurrentDictionary<string, TimeProvider> Clocks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ResiliencePipeline _pipeline;
+    private readonly RequestRateLimiter? _limiter;
 
     /// <summary>
-    /// Creates the pipeline for one source.
+    /// Initializes a new instance of the <see cref="SourceResilience"/> class for one source.
     /// </summary>
-    /// <param name="sourceName">The source's name, for errors and logs.</param>
-    /// <param name="options">Retry and timeout settings.</param>
+    /// <param name="sourceName">The source's name, for errors, logs, metrics and health.</param>
+    /// <param name="options">Retry, timeout and rate settings (validated here).</param>
     /// <param name="timeProvider">The clock and timers (a fake one in tests).</param>
     /// <param name="logger">Logs each retry, or <see langword="null"/>.</param>
-    /// <param name="onRetry">Told of each retry (for health and metrics), or <see langword="null"/>.</param>
-    /// <returns>The pipeline.</returns>
-    public static ResiliencePipeline Create(
+    /// <param name="onRetry">Told of each retry, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public SourceResilience(
         string sourceName,
         SourceResilienceOptions options,
         TimeProvider timeProvider,
@@ -42,8 +45,73 @@ public static class SourceResilience
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
+        SourceName = sourceName;
+        TimeProvider = timeProvider;
+        Health = new AuditSourceHealth(sourceName, timeProvider);
+        _limiter = options.MaxRequestsPerSecond is { } perSecond ? new RequestRateLimiter(perSecond, timeProvider) : null;
+        _pipeline = Build(options, logger, onRetry);
+    }
 
-        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
+    /// <summary>
+    /// Gets the name of the source this layer serves.
+    /// </summary>
+    public string SourceName { get; }
+
+    /// <summary>
+    /// Gets the clock and timers of this source.
+    /// </summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>
+    /// Gets this source's health: healthy, retrying, throttled or failed, with the reason.
+    /// </summary>
+    public AuditSourceHealth Health { get; }
+
+    /// <summary>
+    /// Runs one operation, each attempt with its own timeout, and turns a final failure into an
+    /// <see cref="AuditSourceException"/> that names the source.
+    /// </summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="operation">The operation; it receives the attempt's token.</param>
+    /// <param name="cancellationToken">Stops the operation and the waits between attempts.</param>
+    /// <returns>The operation's result.</returns>
+    /// <exception cref="AuditSourceException">Every attempt failed, or a failure was not transient.</exception>
+    public async ValueTask<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        try
+        {
+            var result = await _pipeline.ExecuteAsync(
+                static async (state, ct) =>
+                {
+                    if (state.Limiter is not null)
+                    {
+                        await state.Limiter.WaitAsync(ct).ConfigureAwait(false);
+                    }
+
+                    return await state.Operation(ct).ConfigureAwait(false);
+                },
+                (Operation: operation, Limiter: _limiter),
+                cancellationToken).ConfigureAwait(false);
+            Health.Report(SourceHealthState.Healthy, null);
+            return result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || ex is TimeoutRejectedException)
+        {
+            var failure = ToSourceException(SourceName, ex);
+            Health.Report(SourceHealthState.Failed, failure.Message);
+            if (ReferenceEquals(failure, ex))
+            {
+                throw;
+            }
+
+            throw failure;
+        }
+    }
+
+    private ResiliencePipeline Build(SourceResilienceOptions options, ILogger? logger, Action<SourceRetry>? onRetry)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = TimeProvider };
         if (options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
@@ -63,67 +131,21 @@ public static class SourceResilience
                 },
                 OnRetry = args =>
                 {
-                    var retry = new SourceRetry(sourceName, args.AttemptNumber + 2, args.RetryDelay, args.Outcome.Exception);
-                    logger?.LogRetry(sourceName, retry.Attempt, retry.Delay, retry.Cause?.Message ?? "unknown");
-                    AuditTelemetry.RecordRetry(sourceName, retry.IsThrottle);
-                    AuditSourceHealth.Report(
-                        sourceName,
+                    var retry = new SourceRetry(SourceName, args.AttemptNumber + 2, args.RetryDelay, args.Outcome.Exception);
+                    var cause = retry.Cause?.Message ?? "unknown";
+                    logger?.LogRetry(SourceName, retry.Attempt, retry.Delay, cause);
+                    AuditTelemetry.RecordRetry(SourceName, retry.IsThrottle);
+                    Health.Report(
                         retry.IsThrottle ? SourceHealthState.Throttled : SourceHealthState.Retrying,
-                        $"attempt {retry.Attempt} in {retry.Delay.TotalSeconds:0.###} s after: {retry.Cause?.Message ?? "unknown"}",
-                        timeProvider);
+                        $"attempt {retry.Attempt} in {retry.Delay.TotalSeconds:0.###} s after: {cause}");
                     onRetry?.Invoke(retry);
                     return ValueTask.CompletedTask;
                 },
             });
         }
 
-        Clocks[sourceName] = timeProvider;
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            Timeout = options.AttemptTimeout,
-        });
+        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
         return builder.Build();
-    }
-
-    /// <summary>
-    /// Runs one attempt-wrapped operation and turns a final timeout into an <see cref="AuditSourceException"/>.
-    /// </summary>
-    /// <typeparam name="T">The result type.</typeparam>
-    /// <param name="pipeline">The pipeline from <see cref="Create"/>.</param>
-    /// <param name="sourceName">The source's name, for errors.</param>
-    /// <param name="operation">The operation; it receives the attempt's token.</param>
-    /// <param name="cancellationToken">Stops the operation and the waits between attempts.</param>
-    /// <returns>The operation's result.</returns>
-    /// <exception cref="AuditSourceException">Every attempt failed, or a failure was not transient.</exception>
-    public static async ValueTask<T> ExecuteAsync<T>(
-        this ResiliencePipeline pipeline,
-        string sourceName,
-        Func<CancellationToken, ValueTask<T>> operation,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(pipeline);
-        ArgumentNullException.ThrowIfNull(operation);
-        var clock = Clocks.TryGetValue(sourceName, out var known) ? known : TimeProvider.System;
-        try
-        {
-            var result = await pipeline.ExecuteAsync(
-                static (op, ct) => op(ct),
-                operation,
-                cancellationToken).ConfigureAwait(false);
-            AuditSourceHealth.Report(sourceName, SourceHealthState.Healthy, null, clock);
-            return result;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || ex is TimeoutRejectedException)
-        {
-            var failure = ToSourceException(sourceName, ex);
-            AuditSourceHealth.Report(sourceName, SourceHealthState.Failed, failure.Message, clock);
-            if (ReferenceEquals(failure, ex))
-            {
-                throw;
-            }
-
-            throw failure;
-        }
     }
 
     private static Exception ToSourceException(string sourceName, Exception exception) => exception switch

@@ -1,3 +1,5 @@
+using AuditAggregator.Telemetry;
+
 namespace AuditAggregator;
 
 /// <summary>
@@ -18,6 +20,11 @@ public interface IAuditSource
     /// Gets the streams this source can read, for example <c>login</c>.
     /// </summary>
     IReadOnlyCollection<string> Streams { get; }
+
+    /// <summary>
+    /// Gets this source's health (healthy, retrying, throttled or failed), or <see langword="null"/> when it keeps none.
+    /// </summary>
+    AuditSourceHealth? Health => null;
 
     /// <summary>
     /// Reads the events that match <paramref name="query"/>, newest first.

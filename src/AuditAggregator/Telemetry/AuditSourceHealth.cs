@@ -1,46 +1,50 @@
-using System.Collections.Concurrent;
-
 namespace AuditAggregator.Telemetry;
 
 /// <summary>
-/// The health of every source that reads through <see cref="Resilience.SourceResilience"/>, process-wide like the
-/// library's <see cref="System.Diagnostics.Metrics.Meter"/>: a throttled source shows as
-/// <see cref="SourceHealthState.Throttled"/>, separate from <see cref="SourceHealthState.Failed"/>.
+/// The health of one source instance, kept by its <see cref="Resilience.SourceResilience"/>: a throttled source
+/// shows as <see cref="SourceHealthState.Throttled"/>, separate from <see cref="SourceHealthState.Failed"/>.
 /// </summary>
-public static class AuditSourceHealth
+/// <remarks>
+/// Each source has its own; two accounts of one vendor in one process never share a health, whatever their names.
+/// </remarks>
+public sealed class AuditSourceHealth
 {
-    private static readonly ConcurrentDictionary<string, SourceHealth> States = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TimeProvider _timeProvider;
+    private SourceHealth _current;
 
     /// <summary>
-    /// Occurs when a source's state changes.
-    /// </summary>
-    public static event EventHandler<SourceHealth>? Changed;
-
-    /// <summary>
-    /// Gets the last reported health of every source.
-    /// </summary>
-    public static IReadOnlyCollection<SourceHealth> All => [.. States.Values];
-
-    /// <summary>
-    /// Gets the last reported health of a source; a source that has reported nothing is healthy.
+    /// Initializes a new instance of the <see cref="AuditSourceHealth"/> class, healthy.
     /// </summary>
     /// <param name="sourceName">The source.</param>
-    /// <returns>Its health.</returns>
-    public static SourceHealth Get(string sourceName)
+    /// <param name="timeProvider">The clock that stamps each change.</param>
+    public AuditSourceHealth(string sourceName, TimeProvider timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
-        return States.TryGetValue(sourceName, out var health) ? health : new SourceHealth(sourceName, SourceHealthState.Healthy, DateTimeOffset.MinValue, null);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
+        _current = new SourceHealth(sourceName, SourceHealthState.Healthy, DateTimeOffset.MinValue, null);
     }
 
-    internal static void Report(string sourceName, SourceHealthState state, string? detail, TimeProvider timeProvider)
+    /// <summary>
+    /// Occurs when the source's state changes, or a retry or failure is reported again with a new reason.
+    /// </summary>
+    public event EventHandler<SourceHealth>? Changed;
+
+    /// <summary>
+    /// Gets the last reported health; a source that has reported nothing is healthy.
+    /// </summary>
+    public SourceHealth Current => Volatile.Read(ref _current);
+
+    internal void Report(SourceHealthState state, string? detail)
     {
-        if (state == SourceHealthState.Healthy && Get(sourceName).State == SourceHealthState.Healthy)
+        var current = Current;
+        if (state == SourceHealthState.Healthy && current.State == SourceHealthState.Healthy)
         {
             return;
         }
 
-        var health = new SourceHealth(sourceName, state, timeProvider.GetUtcNow(), detail);
-        States[sourceName] = health;
-        Changed?.Invoke(null, health);
+        var health = new SourceHealth(current.SourceName, state, _timeProvider.GetUtcNow(), detail);
+        Volatile.Write(ref _current, health);
+        Changed?.Invoke(this, health);
     }
 }

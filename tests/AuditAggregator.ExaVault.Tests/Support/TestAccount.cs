@@ -46,5 +46,5 @@ internal sealed class TestAccount : IDisposable
 
     public ExaVaultAuditSource CreateSource() => new(CreateClient, Options);
 
-    public void Dispose() => _account?.Dispose();
+    public void Dispose() => Logs.Dispose();
 }

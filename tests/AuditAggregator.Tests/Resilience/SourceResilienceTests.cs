@@ -15,10 +15,10 @@ public class SourceResilienceTests
     {
         var time = new FakeTimeProvider { AutoAdvance = true };
         var retries = new List<SourceRetry>();
-        var pipeline = SourceResilience.Create("docspace", Options(), time, onRetry: retries.Add);
+        var pipeline = new SourceResilience("docspace", Options(), time, onRetry: retries.Add);
         var attempts = 0;
 
-        var result = await pipeline.ExecuteAsync("docspace", ct =>
+        var result = await pipeline.ExecuteAsync(ct =>
         {
             attempts++;
             return attempts switch
@@ -42,10 +42,10 @@ public class SourceResilienceTests
     [InlineData(AuditErrorKind.Authorization, 403)]
     public async Task ExecuteAsync_PermanentFailure_NotRetried(AuditErrorKind kind, int status)
     {
-        var pipeline = SourceResilience.Create("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var pipeline = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
         var attempts = 0;
 
-        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>("docspace", ct =>
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>(ct =>
         {
             attempts++;
             throw Fault(kind, status);
@@ -60,10 +60,10 @@ public class SourceResilienceTests
     {
         var time = new FakeTimeProvider { AutoAdvance = true };
         var retries = new List<SourceRetry>();
-        var pipeline = SourceResilience.Create("docspace", Options(), time, onRetry: retries.Add);
+        var pipeline = new SourceResilience("docspace", Options(), time, onRetry: retries.Add);
         var attempts = 0;
 
-        await pipeline.ExecuteAsync("docspace", ct =>
+        await pipeline.ExecuteAsync(ct =>
         {
             attempts++;
             return attempts switch
@@ -81,10 +81,10 @@ public class SourceResilienceTests
     [Fact]
     public async Task ExecuteAsync_EveryAttemptFails_ThrowsTheLastSourceException()
     {
-        var pipeline = SourceResilience.Create("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var pipeline = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
         var attempts = 0;
 
-        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>("docspace", ct =>
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>(ct =>
         {
             attempts++;
             throw Fault(AuditErrorKind.Server, 503);
@@ -99,9 +99,9 @@ public class SourceResilienceTests
     {
         var options = Options();
         options.MaxRetryAttempts = 0;
-        var pipeline = SourceResilience.Create("exavault", options, new FakeTimeProvider());
+        var pipeline = new SourceResilience("exavault", options, new FakeTimeProvider());
 
-        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>("exavault", ct =>
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>(ct =>
             throw new HttpRequestException("Connection refused (127.0.0.1:1)")).AsTask());
 
         Assert.Equal("exavault", ex.SourceName);
@@ -116,10 +116,10 @@ public class SourceResilienceTests
         options.AttemptTimeout = TimeSpan.FromMilliseconds(50);
         options.BaseDelay = TimeSpan.FromMilliseconds(1);
         options.MaxDelay = TimeSpan.FromMilliseconds(1);
-        var pipeline = SourceResilience.Create("docspace", options, TimeProvider.System);
+        var pipeline = new SourceResilience("docspace", options, TimeProvider.System);
         var attempts = 0;
 
-        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>("docspace", async ct =>
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>(async ct =>
         {
             attempts++;
             await Task.Delay(Timeout.Infinite, ct);
@@ -133,10 +133,30 @@ public class SourceResilienceTests
     [Fact]
     public async Task ExecuteAsync_CallerCancels_ThrowsOperationCanceled()
     {
-        var pipeline = SourceResilience.Create("docspace", Options(), new FakeTimeProvider());
+        var pipeline = new SourceResilience("docspace", Options(), new FakeTimeProvider());
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ExecuteAsync("docspace", ct => ValueTask.FromResult(1), cts.Token).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ExecuteAsync(ct => ValueTask.FromResult(1), cts.Token).AsTask());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_RateLimit_BelongsToTheInstance()
+    {
+        var options = Options();
+        options.MaxRequestsPerSecond = 2;
+        var time = new FakeTimeProvider();
+        var first = new SourceResilience("docspace", options, time);
+        var second = new SourceResilience("docspace", options, time);
+
+        await first.ExecuteAsync(ct => ValueTask.FromResult(1));
+        await first.ExecuteAsync(ct => ValueTask.FromResult(2));
+        var third = first.ExecuteAsync(ct => ValueTask.FromResult(3)).AsTask();
+        var other = await second.ExecuteAsync(ct => ValueTask.FromResult(4));
+
+        Assert.Equal(4, other);
+        Assert.False(third.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(3, await third);
     }
 }

@@ -8,17 +8,14 @@ public class AuditSourceHealthTests
 {
     private static SourceResilienceOptions Options() => new() { MaxRetryAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) };
 
-    private static List<SourceHealthState> Watch(string source)
+    private static List<SourceHealthState> Watch(AuditSourceHealth health)
     {
         var states = new List<SourceHealthState>();
-        AuditSourceHealth.Changed += (_, h) =>
+        health.Changed += (_, h) =>
         {
-            if (h.SourceName == source)
+            lock (states)
             {
-                lock (states)
-                {
-                    states.Add(h.State);
-                }
+                states.Add(h.State);
             }
         };
         return states;
@@ -27,44 +24,42 @@ public class AuditSourceHealthTests
     [Fact]
     public async Task ExecuteAsync_ThrottledThenServed_ReportsThrottledNotFailedThenHealthy()
     {
-        var source = $"health-{Guid.NewGuid():N}";
-        var states = Watch(source);
-        var pipeline = SourceResilience.Create(source, Options(), new FakeTimeProvider { AutoAdvance = true });
+        var resilience = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var states = Watch(resilience.Health);
         var attempts = 0;
 
-        await pipeline.ExecuteAsync(source, ct => ++attempts == 1
-            ? throw new AuditSourceException(source, AuditErrorKind.RateLimited, "throttled", 429, retryAfter: TimeSpan.FromSeconds(2))
+        await resilience.ExecuteAsync(ct => ++attempts == 1
+            ? throw new AuditSourceException("docspace", AuditErrorKind.RateLimited, "throttled", 429, retryAfter: TimeSpan.FromSeconds(2))
             : ValueTask.FromResult(1));
 
         Assert.Equal([SourceHealthState.Throttled, SourceHealthState.Healthy], states);
-        Assert.Equal(SourceHealthState.Healthy, AuditSourceHealth.Get(source).State);
+        Assert.Equal(SourceHealthState.Healthy, resilience.Health.Current.State);
     }
 
     [Fact]
     public async Task ExecuteAsync_RevokedCredential_ReportsFailedWithTheReason()
     {
-        var source = $"health-{Guid.NewGuid():N}";
-        var states = Watch(source);
-        var pipeline = SourceResilience.Create(source, Options(), new FakeTimeProvider { AutoAdvance = true });
+        var resilience = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var states = Watch(resilience.Health);
 
-        await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>(source, ct =>
-            throw new AuditSourceException(source, AuditErrorKind.Authentication, "The credential was rejected.", 401)).AsTask());
+        await Assert.ThrowsAsync<AuditSourceException>(() => resilience.ExecuteAsync<int>(ct =>
+            throw new AuditSourceException("docspace", AuditErrorKind.Authentication, "The credential was rejected.", 401)).AsTask());
 
         Assert.Equal([SourceHealthState.Failed], states);
-        var health = AuditSourceHealth.Get(source);
+        var health = resilience.Health.Current;
         Assert.Equal(SourceHealthState.Failed, health.State);
+        Assert.Equal("docspace", health.SourceName);
         Assert.Contains("HTTP 401", health.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ExecuteAsync_ServerErrorsThenSuccess_ReportsRetryingThenHealthy()
     {
-        var source = $"health-{Guid.NewGuid():N}";
-        var states = Watch(source);
-        var pipeline = SourceResilience.Create(source, Options(), new FakeTimeProvider { AutoAdvance = true });
+        var resilience = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var states = Watch(resilience.Health);
         var attempts = 0;
 
-        await pipeline.ExecuteAsync(source, ct => ++attempts < 3
+        await resilience.ExecuteAsync(ct => ++attempts < 3
             ? throw new HttpRequestException("connection reset")
             : ValueTask.FromResult(1));
 
@@ -72,8 +67,22 @@ public class AuditSourceHealthTests
     }
 
     [Fact]
-    public void Get_UnknownSource_IsHealthy()
+    public async Task ExecuteAsync_TwoSourcesWithTheSameName_KeepTheirOwnHealth()
     {
-        Assert.Equal(SourceHealthState.Healthy, AuditSourceHealth.Get($"never-{Guid.NewGuid():N}").State);
+        var failing = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var healthy = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+
+        await Assert.ThrowsAsync<AuditSourceException>(() => failing.ExecuteAsync<int>(ct =>
+            throw new AuditSourceException("docspace", AuditErrorKind.Authentication, "rejected", 401)).AsTask());
+        await healthy.ExecuteAsync(ct => ValueTask.FromResult(1));
+
+        Assert.Equal(SourceHealthState.Failed, failing.Health.Current.State);
+        Assert.Equal(SourceHealthState.Healthy, healthy.Health.Current.State);
+    }
+
+    [Fact]
+    public void Current_NothingReported_IsHealthy()
+    {
+        Assert.Equal(SourceHealthState.Healthy, new AuditSourceHealth("exavault", TimeProvider.System).Current.State);
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AuditAggregator.Resilience;
 using Microsoft.Extensions.Logging;
-using Polly;
 
 namespace AuditAggregator.ExaVault.Internal;
 
@@ -9,10 +8,9 @@ namespace AuditAggregator.ExaVault.Internal;
 /// What every client of one ExaVault account shares: the options, the retry pipeline, the client-side rate limit
 /// and the allowance guard. One per account (a singleton), whatever the lifetime of the HTTP clients.
 /// </summary>
-internal sealed class ExaVaultAccount : IDisposable
+internal sealed class ExaVaultAccount
 {
     private const string Redacted = "***";
-    private readonly RequestRateLimiter? _limiter;
 
     public ExaVaultAccount(ExaVaultOptions options, TimeProvider timeProvider, ILogger logger)
     {
@@ -24,12 +22,8 @@ internal sealed class ExaVaultAccount : IDisposable
         TimeProvider = timeProvider;
         Logger = logger;
         BaseUri = ApiBase(options.AccountUrl);
-        Pipeline = SourceResilience.Create(ExaVaultSourceNames.Source, options.Resilience, timeProvider, logger);
+        Resilience = new SourceResilience(ExaVaultSourceNames.Source, options.Resilience, timeProvider, logger);
         Guard = new RateLimitGuard(options.SlowDownBelow, options.StopBelow, options.MaxSlowDownDelay);
-        if (options.Resilience.MaxRequestsPerSecond is { } perSecond)
-        {
-            _limiter = new RequestRateLimiter(perSecond, timeProvider);
-        }
     }
 
     public ExaVaultOptions Options { get; }
@@ -41,7 +35,7 @@ internal sealed class ExaVaultAccount : IDisposable
     /// <summary>Gets the API's base, ending in <c>/api/v2/</c>.</summary>
     public Uri BaseUri { get; }
 
-    public ResiliencePipeline Pipeline { get; }
+    public SourceResilience Resilience { get; }
 
     public RateLimitGuard Guard { get; }
 
@@ -60,11 +54,6 @@ internal sealed class ExaVaultAccount : IDisposable
         {
             Logger.LogSlowDown(Guard.Current!.Remaining, delay.Value);
             await Task.Delay(delay.Value, TimeProvider, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (_limiter is not null)
-        {
-            await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -95,8 +84,6 @@ internal sealed class ExaVaultAccount : IDisposable
 
         return text;
     }
-
-    public void Dispose() => _limiter?.Dispose();
 
     private static Uri ApiBase(Uri accountUrl)
     {

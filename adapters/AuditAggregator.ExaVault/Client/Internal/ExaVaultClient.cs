@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AuditAggregator.Parsing;
-using AuditAggregator.Resilience;
 
 namespace AuditAggregator.ExaVault.Internal;
 
@@ -87,8 +86,7 @@ internal sealed class ExaVaultClient : IExaVaultClient
         var uri = new Uri(_account.BaseUri, route);
         try
         {
-            return await _account.Pipeline.ExecuteAsync(
-                ExaVaultSourceNames.Source,
+            return await _account.Resilience.ExecuteAsync(
                 ct => AttemptAsync(uri, route, readBody, ct),
                 cancellationToken).ConfigureAwait(false);
         }
