@@ -5,7 +5,10 @@ namespace AuditAggregator.DocSpace;
 /// </summary>
 public static class DocSpaceSourceNames
 {
-    /// <summary>The source name, <c>docspace</c>.</summary>
+    /// <summary>The vendor name every event carries in <see cref="AuditEvent.Vendor"/>, <c>docspace</c>.</summary>
+    public const string Vendor = "docspace";
+
+    /// <summary>The default source name of a single account, <c>docspace</c>.</summary>
     public const string Source = "docspace";
 
     /// <summary>The login-history stream, <c>login</c>.</summary>

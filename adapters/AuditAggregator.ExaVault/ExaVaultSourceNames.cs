@@ -5,7 +5,10 @@ namespace AuditAggregator.ExaVault;
 /// </summary>
 public static class ExaVaultSourceNames
 {
-    /// <summary>The source name, <c>exavault</c>.</summary>
+    /// <summary>The vendor name every event carries in <see cref="AuditEvent.Vendor"/>, <c>exavault</c>.</summary>
+    public const string Vendor = "exavault";
+
+    /// <summary>The default source name of a single account, <c>exavault</c>.</summary>
     public const string Source = "exavault";
 
     /// <summary>The session-activity stream, <c>session</c>.</summary>

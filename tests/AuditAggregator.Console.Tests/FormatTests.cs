@@ -8,7 +8,7 @@ public sealed partial class FormatTests(WorldFixture fixture) : IClassFixture<Wo
 {
     private static readonly string[] DocumentedFields =
     [
-        "id", "source", "stream", "sourceId", "time", "offset", "category", "action", "outcome", "actor", "ip",
+        "id", "source", "vendor", "stream", "sourceId", "time", "offset", "category", "action", "outcome", "actor", "ip",
         "userAgent", "location", "resource", "vendorAction", "vendorActionName", "details",
     ];
 

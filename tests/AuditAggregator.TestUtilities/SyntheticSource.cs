@@ -58,6 +58,7 @@ public sealed class SyntheticSource : IAuditSource
     public static AuditEvent Create(string source, string stream, long id, Instant time, string action = AuditActions.Login, AuditOutcome outcome = AuditOutcome.Success, string? login = null) => new()
     {
         Source = source,
+        Vendor = source,
         Stream = stream,
         SourceId = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Time = time,

@@ -57,6 +57,7 @@ internal static class LoginEventMapper
         return new AuditEvent
         {
             Source = DocSpaceSourceNames.Source,
+            Vendor = DocSpaceSourceNames.Vendor,
             Stream = DocSpaceSourceNames.LoginStream,
             SourceId = fields.Id.ToString(CultureInfo.InvariantCulture),
             Time = fields.Time,

@@ -20,9 +20,15 @@ public sealed record AuditEvent
     public string Id => CreateId(Source, Stream, SourceId);
 
     /// <summary>
-    /// Gets the name of the source, for example <c>docspace</c> or <c>exavault</c>.
+    /// Gets the configured name of the account the event came from, for example <c>acme-docspace</c>; a setup with
+    /// one account per vendor names each after its vendor (<c>docspace</c>, <c>exavault</c>).
     /// </summary>
     public required string Source { get; init; }
+
+    /// <summary>
+    /// Gets the product the event came from, for example <c>docspace</c> or <c>exavault</c>.
+    /// </summary>
+    public required string Vendor { get; init; }
 
     /// <summary>
     /// Gets the stream of the source the event came from, for example <c>login</c>, <c>session</c> or <c>webhook</c>.

@@ -26,6 +26,7 @@ internal static class NaivePipeline
             return new AuditEvent
             {
                 Source = "docspace",
+                Vendor = "docspace",
                 Stream = "login",
                 SourceId = r.Id.ToString(CultureInfo.InvariantCulture),
                 Time = Instant.FromDateTimeOffset(r.Date),
@@ -72,6 +73,7 @@ internal static class NaivePipeline
             return new AuditEvent
             {
                 Source = "exavault",
+                Vendor = "exavault",
                 Stream = "session",
                 SourceId = e.Id.ToString(CultureInfo.InvariantCulture),
                 Time = Instant.FromDateTimeOffset(a.Created),
@@ -132,6 +134,7 @@ internal static class NaivePipeline
             return new AuditEvent
             {
                 Source = "exavault",
+                Vendor = "exavault",
                 Stream = "webhook",
                 SourceId = e.Id.ToString(CultureInfo.InvariantCulture),
                 Time = Instant.FromDateTimeOffset(a.Created),

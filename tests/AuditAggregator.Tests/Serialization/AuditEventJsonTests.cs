@@ -8,6 +8,7 @@ public class AuditEventJsonTests
     private static AuditEvent Sample() => new()
     {
         Source = "docspace",
+        Vendor = "docspace",
         Stream = "login",
         SourceId = "48213",
         Time = Instant.FromUtc(2025, 6, 2, 9, 15, 42),
@@ -37,7 +38,7 @@ public class AuditEventJsonTests
         var names = document.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
 
         Assert.Equal(
-            ["id", "source", "stream", "sourceId", "time", "offset", "category", "action", "outcome", "actor", "ip",
+            ["id", "source", "vendor", "stream", "sourceId", "time", "offset", "category", "action", "outcome", "actor", "ip",
              "userAgent", "location", "resource", "vendorAction", "vendorActionName", "details"],
             names);
         Assert.Equal(["id", "name", "login"], document.RootElement.GetProperty("actor").EnumerateObject().Select(p => p.Name));

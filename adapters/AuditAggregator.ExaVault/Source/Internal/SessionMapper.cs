@@ -33,6 +33,7 @@ internal static class SessionMapper
         return new AuditEvent
         {
             Source = ExaVaultSourceNames.Source,
+            Vendor = ExaVaultSourceNames.Vendor,
             Stream = stream,
             SourceId = id,
             Time = time,

@@ -119,6 +119,7 @@ internal sealed class SessionPageParser : ExaVaultPageParser
         return new AuditEvent
         {
             Source = ExaVaultSourceNames.Source,
+            Vendor = ExaVaultSourceNames.Vendor,
             Stream = ExaVaultSourceNames.SessionStream,
             SourceId = id.ToString(CultureInfo.InvariantCulture),
             Time = Time,

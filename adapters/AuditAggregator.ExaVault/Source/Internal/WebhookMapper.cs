@@ -50,6 +50,7 @@ internal static class WebhookMapper
         return new AuditEvent
         {
             Source = ExaVaultSourceNames.Source,
+            Vendor = ExaVaultSourceNames.Vendor,
             Stream = stream,
             SourceId = id,
             Time = time,

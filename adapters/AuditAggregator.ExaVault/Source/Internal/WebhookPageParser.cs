@@ -145,6 +145,7 @@ internal sealed partial class WebhookPageParser : ExaVaultPageParser
         return new AuditEvent
         {
             Source = ExaVaultSourceNames.Source,
+            Vendor = ExaVaultSourceNames.Vendor,
             Stream = ExaVaultSourceNames.WebhookStream,
             SourceId = id.ToString(CultureInfo.InvariantCulture),
             Time = Time,
