@@ -15,7 +15,8 @@ namespace AuditAggregator.ContractTests.Stubs;
 /// <remarks>
 /// The meaning is WireMock's: <c>equalTo</c> is exact and case-sensitive, <c>matches</c> must match the whole value,
 /// query parameter and cookie names are case-sensitive, header names are not, a mapping without <c>priority</c> has
-/// priority 5 (lower wins), and a scenario starts in the state <c>Started</c>.
+/// priority 5 (lower wins), a scenario starts in the state <c>Started</c>, and a scenario mapping that names no
+/// <c>newScenarioState</c> leaves the state as it is.
 /// </remarks>
 internal static class StubMappingConverter
 {
@@ -67,6 +68,8 @@ internal static class StubMappingConverter
                 provider = provider.WhenStateIs(required);
             }
 
+            // WireMock keeps the state when a mapping names no new one; WireMock.Net would fall back to the start state.
+            next ??= required == StartState ? null : required;
             if (next is not null)
             {
                 provider = provider.WillSetStateTo(next);
