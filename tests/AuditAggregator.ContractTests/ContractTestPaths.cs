@@ -1,25 +1,21 @@
-using System.Reflection;
-
 namespace AuditAggregator.ContractTests;
 
 /// <summary>
-/// Where the contract tests find their inputs: the project folder (for the WireMock jar), the stub mappings copied
-/// to the output, and the vendor documents in the shared folder beside the repository.
+/// Where the contract tests find their inputs, all inside the repository and copied to the test output: the stub
+/// mappings (<c>Mappings/{vendor}</c>) and the vendor documents with their example bodies (<c>Contracts/</c>).
 /// </summary>
 internal static class ContractTestPaths
 {
-    /// <summary>Gets the folder of the test project (set at build time).</summary>
-    public static string ProjectDirectory { get; } = typeof(ContractTestPaths).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "ContractTests.ProjectDirectory").Value!;
-
-    /// <summary>Gets the WireMock root folder in the test output; it holds <c>mappings/docspace</c> and <c>mappings/exavault</c>.</summary>
-    public static string WireMockRoot { get; } = Path.Combine(AppContext.BaseDirectory, "wiremock");
+    /// <summary>The environment variable that points the tests at another folder of vendor contracts.</summary>
+    public const string ContractsVariable = "AUDITAGGREGATOR_CONTRACTS";
 
     /// <summary>Gets the stub mapping folder of one vendor.</summary>
-    public static string Mappings(string vendor) => Path.Combine(WireMockRoot, "mappings", vendor);
+    public static string Mappings(string vendor) => Path.Combine(AppContext.BaseDirectory, "Mappings", vendor);
 
-    /// <summary>Gets the folder of the vendor contracts (<c>shared/contracts</c> beside the repository).</summary>
+    /// <summary>
+    /// Gets the folder of the vendor contracts: the repository's <c>Contracts/</c> as copied to the output, or the
+    /// folder named by <see cref="ContractsVariable"/>.
+    /// </summary>
     public static string ContractsDirectory { get; } = FindContracts();
 
     /// <summary>Gets the DocSpace OpenAPI document.</summary>
@@ -31,33 +27,17 @@ internal static class ContractTestPaths
     /// <summary>Gets the example bodies folder.</summary>
     public static string Examples => Path.Combine(ContractsDirectory, "examples");
 
-    /// <summary>Finds the WireMock standalone jar that <c>npm ci</c> put under <c>node_modules/wiremock/build</c>.</summary>
-    public static string WireMockJar()
-    {
-        var build = Path.Combine(ProjectDirectory, "node_modules", "wiremock", "build");
-        var jar = Directory.Exists(build) ? Directory.GetFiles(build, "wiremock-standalone-*.jar").SingleOrDefault() : null;
-        return jar ?? throw new InvalidOperationException(
-            $"The WireMock standalone jar is missing under {build}. Build the test project (its EnsureWireMockInstalled target runs `npm ci`), or run `npm ci` in {ProjectDirectory}; this needs Node.js and npm (`sudo apt-get install nodejs npm`).");
-    }
-
     private static string FindContracts()
     {
-        var overridden = Environment.GetEnvironmentVariable("AUDITAGGREGATOR_CONTRACTS");
-        if (!string.IsNullOrEmpty(overridden))
+        var overridden = Environment.GetEnvironmentVariable(ContractsVariable);
+        var folder = string.IsNullOrEmpty(overridden) ? Path.Combine(AppContext.BaseDirectory, "Contracts") : overridden;
+        if (!Directory.Exists(Path.Combine(folder, "docspace")) || !Directory.Exists(Path.Combine(folder, "exavault")))
         {
-            return overridden;
+            throw new InvalidOperationException(string.IsNullOrEmpty(overridden)
+                ? $"The vendor contracts are missing from the test output ({folder}); the project copies Contracts/** there on build."
+                : $"{ContractsVariable} points at {folder}, which holds no docspace/ and exavault/ folders.");
         }
 
-        for (var dir = new DirectoryInfo(ProjectDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "contracts");
-            if (File.Exists(Path.Combine(candidate, "README.md")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"The vendor contracts (shared/contracts) were not found above {ProjectDirectory}. Keep the shared folder beside the repository or set AUDITAGGREGATOR_CONTRACTS.");
+        return folder;
     }
 }

@@ -1,5 +1,5 @@
 using AuditAggregator.ContractTests.OpenApi;
-using AuditAggregator.ContractTests.WireMock;
+using AuditAggregator.ContractTests.Stubs;
 
 namespace AuditAggregator.ContractTests;
 

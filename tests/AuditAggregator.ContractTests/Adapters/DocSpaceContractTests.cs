@@ -1,6 +1,6 @@
 using System.Text;
 using AuditAggregator.ContractTests.OpenApi;
-using AuditAggregator.ContractTests.WireMock;
+using AuditAggregator.ContractTests.Stubs;
 using AuditAggregator.DocSpace;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +17,11 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
     private const string ReportPath = "/api/2.0/security/audit/login/report";
     private const string Jwt = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjb250cmFjdCJ9.c2lnbmF0dXJl";
 
-    public Task InitializeAsync() => wireMock.Server.ResetAsync();
+    public Task InitializeAsync()
+    {
+        wireMock.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -29,7 +33,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
 
         var (events, error) = await AdapterHost.TryReadAllAsync(services, AuditQuery.All);
 
-        var journal = await wireMock.Server.GetJournalAsync();
+        var journal = wireMock.Journal();
         AssertConforms(journal);
         Assert.Null(error);
         Assert.Equal(307, events.Count);
@@ -49,7 +53,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
 
         var events = await AdapterHost.ReadAllAsync(services, AuditQuery.Between(from, NodaTime.Instant.FromUtc(2025, 6, 3, 0, 0)));
 
-        var journal = await JournalAsync();
+        var journal = Journal();
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.True(e.Time >= from));
         Assert.All(journal, r => AssertExactQuery(r, ("count", "100"), ("startIndex", r.QueryValue("startIndex")!)));
@@ -63,7 +67,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
 
         var events = await AdapterHost.ReadAllAsync(services, AuditQuery.All);
 
-        var request = Assert.Single(await JournalAsync());
+        var request = Assert.Single(Journal());
         Assert.Empty(events);
         AssertExactQuery(request, ("count", "100"), ("startIndex", "0"));
         AssertConforms([request]);
@@ -91,7 +95,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
 
         var events = await AdapterHost.ReadAllAsync(services, AuditQuery.All);
 
-        var request = Assert.Single(await JournalAsync());
+        var request = Assert.Single(Journal());
         Assert.Equal(3, events.Count);
         Assert.True(request.WasMatched, $"No stub matched {request}: the credential is not where the server reads it.");
 
@@ -123,7 +127,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
 
         var error = await Assert.ThrowsAsync<AuditSourceException>(() => AdapterHost.ReadAllAsync(services, AuditQuery.All));
 
-        var request = Assert.Single(await JournalAsync());
+        var request = Assert.Single(Journal());
         Assert.Equal(status, request.ResponseStatus);
         Assert.Equal(kind, error.Kind);
         Assert.Equal(status, error.StatusCode);
@@ -143,7 +147,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
 
         var events = await AdapterHost.ReadAllAsync(services, AuditQuery.All);
 
-        var journal = await JournalAsync();
+        var journal = Journal();
         Assert.Equal(3, events.Count);
         Assert.Equal([429, 200], journal.Select(r => r.ResponseStatus));
 
@@ -171,7 +175,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         }));
 
         // The journal speaks first: a wrong name or format is reported as such, not as the 404 of an unmatched stub.
-        var request = Assert.Single(await wireMock.Server.GetJournalAsync());
+        var request = Assert.Single(wireMock.Journal());
         AssertConforms([request]);
         Assert.Null(error);
         Assert.Equal(2, events!.Count);
@@ -204,7 +208,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
             Fields = ["id", "date", "actionId"],
         });
 
-        var request = Assert.Single(await JournalAsync());
+        var request = Assert.Single(Journal());
         Assert.Equal("id,date,actionId", request.QueryValue("fields"));
         Assert.False(request.Headers.ContainsKey("fields"));
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ContractAssert.RequestsConform(VendorContracts.DocSpace, [request]));
@@ -221,7 +225,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
 
         var url = await client.CreateReportAsync();
 
-        var request = Assert.Single(await JournalAsync());
+        var request = Assert.Single(Journal());
         Assert.Equal(("POST", ReportPath, ""), (request.Method, request.Path, request.RawQuery));
         Assert.Equal("/Products/Files/HttpHandlers/filehandler.ashx", url.AbsolutePath);
         Assert.Contains(KnownDeviations.DocSpaceReportIsPlainUrl, StubDeviationsOf("report.json"));
@@ -236,7 +240,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
 
         var url = await client.CreateReportAsync();
 
-        var journal = await JournalAsync();
+        var journal = Journal();
         Assert.Equal(["POST", "GET"], journal.Select(r => r.Method));
         Assert.All(journal, r => Assert.Equal(ReportPath, r.Path));
         Assert.Equal(new Uri(wireMock.BaseAddress, "/doceditor?fileid=1234"), url);
@@ -257,9 +261,9 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
             expected.ToDictionary(e => e.Name, e => e.Value, StringComparer.Ordinal).OrderBy(p => p.Key, StringComparer.Ordinal),
             request.QueryMap().OrderBy(p => p.Key, StringComparer.Ordinal));
 
-    private async Task<IReadOnlyList<JournalEntry>> JournalAsync()
+    private IReadOnlyList<JournalEntry> Journal()
     {
-        var journal = await wireMock.Server.GetJournalAsync();
+        var journal = wireMock.Journal();
         Assert.All(journal, r => Assert.True(r.WasMatched, $"No stub matched {r}."));
         return journal;
     }

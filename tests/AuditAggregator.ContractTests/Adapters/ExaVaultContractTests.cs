@@ -1,5 +1,5 @@
 using AuditAggregator.ContractTests.OpenApi;
-using AuditAggregator.ContractTests.WireMock;
+using AuditAggregator.ContractTests.Stubs;
 using AuditAggregator.ExaVault;
 using NodaTime;
 
@@ -16,7 +16,11 @@ public sealed class ExaVaultContractTests(WireMockFixture wireMock) : IAsyncLife
     private const string WebhookPath = "/api/v2/activity/webhooks";
     private static readonly AuditQuery Window = AuditQuery.Between(Instant.FromUtc(2021, 5, 1, 0, 0), Instant.FromUtc(2021, 5, 11, 0, 0));
 
-    public Task InitializeAsync() => wireMock.Server.ResetAsync();
+    public Task InitializeAsync()
+    {
+        wireMock.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -27,7 +31,7 @@ public sealed class ExaVaultContractTests(WireMockFixture wireMock) : IAsyncLife
 
         var (events, error) = await AdapterHost.TryReadAllAsync(services, Window);
 
-        var journal = await wireMock.Server.GetJournalAsync();
+        var journal = wireMock.Journal();
         ContractAssert.RequestsConform(VendorContracts.ExaVault, journal);
         Assert.Null(error);
         Assert.Equal(79, events.Count(e => e.Stream == ExaVaultSourceNames.SessionStream));
@@ -60,7 +64,7 @@ public sealed class ExaVaultContractTests(WireMockFixture wireMock) : IAsyncLife
         Assert.Equal(75, events.Count);
         Assert.Equal(25, formats.Count(f => f == "v1"));
         Assert.Equal(50, formats.Count(f => f == "v2"));
-        Assert.All(await JournalAsync(), r => Assert.Equal(WebhookPath, r.Path));
+        Assert.All(Journal(), r => Assert.Equal(WebhookPath, r.Path));
     }
 
     [Fact]
@@ -70,7 +74,7 @@ public sealed class ExaVaultContractTests(WireMockFixture wireMock) : IAsyncLife
 
         var events = await AdapterHost.ReadAllAsync(services, AuditQuery.All);
 
-        var journal = await JournalAsync();
+        var journal = Journal();
         Assert.Empty(events);
         Assert.Equal([SessionPath, WebhookPath], journal.Select(r => r.Path).Order(StringComparer.Ordinal));
         Assert.All(journal, r => AssertExactQuery(r, ("offset", "0"), ("limit", "25"), ("sort", "-date")));
@@ -86,7 +90,7 @@ public sealed class ExaVaultContractTests(WireMockFixture wireMock) : IAsyncLife
         var error = await Record.ExceptionAsync(async () => events = await AdapterHost.ReadAllAsync(services, Window with { Actors = ["jdoe"] }));
 
         // The journal speaks first: a misspelt filter is reported as such, not as the 404 of an unmatched stub.
-        var journal = await wireMock.Server.GetJournalAsync();
+        var journal = wireMock.Journal();
         ContractAssert.RequestsConform(VendorContracts.ExaVault, journal);
         Assert.Null(error);
         Assert.Equal(5, events!.Count);
@@ -108,7 +112,7 @@ public sealed class ExaVaultContractTests(WireMockFixture wireMock) : IAsyncLife
 
         var error = await Assert.ThrowsAsync<AuditSourceException>(() => AdapterHost.ReadAllAsync(services, AuditQuery.All));
 
-        var request = Assert.Single(await JournalAsync());
+        var request = Assert.Single(Journal());
         Assert.Equal(status, request.ResponseStatus);
         Assert.Equal(kind, error.Kind);
         Assert.Equal(status, error.StatusCode);
@@ -129,7 +133,7 @@ public sealed class ExaVaultContractTests(WireMockFixture wireMock) : IAsyncLife
 
         var events = await AdapterHost.ReadAllAsync(services, AuditQuery.All);
 
-        var journal = await JournalAsync();
+        var journal = Journal();
         Assert.Equal(2, events.Count);
         Assert.Equal([429, 200], journal.Select(r => r.ResponseStatus));
         Assert.True(journal[1].LoggedAt - journal[0].LoggedAt >= TimeSpan.FromMilliseconds(950), $"The retry came {(journal[1].LoggedAt - journal[0].LoggedAt).TotalMilliseconds} ms after the 429.");
@@ -148,9 +152,9 @@ public sealed class ExaVaultContractTests(WireMockFixture wireMock) : IAsyncLife
             expected.ToDictionary(e => e.Name, e => e.Value, StringComparer.Ordinal).OrderBy(p => p.Key, StringComparer.Ordinal),
             request.QueryMap().OrderBy(p => p.Key, StringComparer.Ordinal));
 
-    private async Task<IReadOnlyList<JournalEntry>> JournalAsync()
+    private IReadOnlyList<JournalEntry> Journal()
     {
-        var journal = await wireMock.Server.GetJournalAsync();
+        var journal = wireMock.Journal();
         Assert.All(journal, r => Assert.True(r.WasMatched, $"No stub matched {r}."));
         return journal;
     }

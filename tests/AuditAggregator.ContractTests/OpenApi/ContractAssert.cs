@@ -1,5 +1,5 @@
 using System.Text;
-using AuditAggregator.ContractTests.WireMock;
+using AuditAggregator.ContractTests.Stubs;
 
 namespace AuditAggregator.ContractTests.OpenApi;
 

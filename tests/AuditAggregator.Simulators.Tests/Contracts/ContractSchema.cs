@@ -6,8 +6,8 @@ using YamlDotNet.RepresentationModel;
 namespace AuditAggregator.Simulators.Tests.Contracts;
 
 /// <summary>
-/// Loads a component schema of a vendor OpenAPI document (copied verbatim into Fixtures/) as a JSON Schema that
-/// NJsonSchema can validate bodies against.
+/// Loads a component schema of a vendor OpenAPI document (linked into Fixtures/ from the contract tests' Contracts/
+/// folder) as a JSON Schema that NJsonSchema can validate bodies against.
 /// </summary>
 internal static class ContractSchema
 {

@@ -1,9 +1,12 @@
-using System.Text.Json.Nodes;
+using System.Globalization;
+using System.Net;
+using WireMock.Logging;
+using WireMock.Types;
 
-namespace AuditAggregator.ContractTests.WireMock;
+namespace AuditAggregator.ContractTests.Stubs;
 
 /// <summary>
-/// One request from WireMock's request journal, with the query string as sent (raw) and decoded.
+/// One request from WireMock.Net's request log, with the query string as sent (raw) and decoded.
 /// </summary>
 internal sealed record JournalEntry
 {
@@ -25,7 +28,7 @@ internal sealed record JournalEntry
     /// <summary>Gets the request cookies by name.</summary>
     public required IReadOnlyDictionary<string, string> Cookies { get; init; }
 
-    /// <summary>Gets when WireMock received the request.</summary>
+    /// <summary>Gets when WireMock.Net received the request.</summary>
     public required DateTimeOffset LoggedAt { get; init; }
 
     /// <summary>Gets the position in the journal, larger is later.</summary>
@@ -34,7 +37,7 @@ internal sealed record JournalEntry
     /// <summary>Gets a value indicating whether a stub matched the request.</summary>
     public required bool WasMatched { get; init; }
 
-    /// <summary>Gets the status WireMock answered with.</summary>
+    /// <summary>Gets the status WireMock.Net answered with.</summary>
     public required int ResponseStatus { get; init; }
 
     /// <summary>Gets the single value of the query parameter <paramref name="name"/> (exact case), or null.</summary>
@@ -50,54 +53,38 @@ internal sealed record JournalEntry
     /// <summary>Describes the request for assertion messages (headers left out: they carry credentials).</summary>
     public override string ToString() => $"{Method} {Path}{(RawQuery.Length > 0 ? "?" + RawQuery : "")} -> {ResponseStatus}";
 
-    /// <summary>Reads one entry of <c>GET /__admin/requests</c>.</summary>
-    public static JournalEntry Parse(JsonObject entry, int sequence)
+    /// <summary>Reads one entry of WireMock.Net's request log; <paramref name="sequence"/> is its position in the log.</summary>
+    public static JournalEntry FromLogEntry(ILogEntry entry, int sequence)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var request = entry["request"]!.AsObject();
-        var url = (string)request["url"]!;
-        var question = url.IndexOf('?', StringComparison.Ordinal);
-        var path = question < 0 ? url : url[..question];
-        var rawQuery = question < 0 ? "" : url[(question + 1)..];
-
+        var request = entry.RequestMessage ?? throw new InvalidOperationException("A WireMock.Net log entry has no request.");
+        var rawQuery = (request.RawQuery ?? "").TrimStart('?');
         var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        if (request["headers"] is JsonObject headerObject)
+        foreach (var (name, values) in request.Headers ?? new Dictionary<string, WireMockList<string>>())
         {
-            foreach (var (name, value) in headerObject)
-            {
-                headers[name] = Values(value);
-            }
+            headers[name] = [.. values];
         }
 
-        var cookies = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (request["cookies"] is JsonObject cookieObject)
-        {
-            foreach (var (name, value) in cookieObject)
-            {
-                cookies[name] = Values(value).Single();
-            }
-        }
-
-        var status = entry["response"]?["status"] ?? entry["responseDefinition"]?["status"];
         return new JournalEntry
         {
-            Method = (string)request["method"]!,
-            Path = path,
+            Method = request.Method,
+            Path = request.AbsolutePath,
             RawQuery = rawQuery,
             Query = QueryParameter.ParseAll(rawQuery),
             Headers = headers,
-            Cookies = cookies,
-            LoggedAt = DateTimeOffset.FromUnixTimeMilliseconds((long)request["loggedDate"]!),
+            Cookies = new Dictionary<string, string>(request.Cookies ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+            LoggedAt = new DateTimeOffset(DateTime.SpecifyKind(request.DateTime, DateTimeKind.Utc)),
             Sequence = sequence,
-            WasMatched = (bool?)entry["wasMatched"] ?? false,
-            ResponseStatus = status is null ? 0 : (int)status,
+            WasMatched = entry.MappingGuid is not null,
+            ResponseStatus = Status(entry.ResponseMessage?.StatusCode),
         };
     }
 
-    private static List<string> Values(JsonNode? value) => value switch
+    private static int Status(object? status) => status switch
     {
-        JsonArray array => [.. array.Select(v => (string)v!)],
-        null => [],
-        _ => [(string)value!],
+        null => 0,
+        int code => code,
+        HttpStatusCode code => (int)code,
+        _ => int.Parse(status.ToString()!, CultureInfo.InvariantCulture),
     };
 }

@@ -1,4 +1,4 @@
-namespace AuditAggregator.ContractTests.WireMock;
+namespace AuditAggregator.ContractTests.Stubs;
 
 /// <summary>
 /// One query parameter as it went over the wire: the raw (still encoded) text and the decoded name and value.

@@ -1,11 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AuditAggregator.ContractTests.OpenApi;
 
-namespace AuditAggregator.ContractTests.WireMock;
+namespace AuditAggregator.ContractTests.Stubs;
 
 /// <summary>
-/// One stub mapping from the <c>Mappings/{vendor}</c> folders, in WireMock's JSON format: what it matches, what it
+/// One stub mapping from the <c>Mappings/{vendor}</c> folders, in WireMock's JSON mapping format: what it matches, what it
 /// answers and the known deviations its body relies on (<c>metadata.contract.deviations</c>).
 /// </summary>
 internal sealed record StubMapping
@@ -48,9 +47,14 @@ internal sealed record StubMapping
         var mappings = new List<StubMapping>();
         foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
+            var file = System.IO.Path.GetFileName(path);
             var root = JsonNode.Parse(System.IO.File.ReadAllText(path))!.AsObject();
-            var items = root["mappings"] is JsonArray array ? array.Select(m => m!.AsObject()) : [root];
-            mappings.AddRange(items.Select(m => Parse(vendor, System.IO.Path.GetFileName(path), m)));
+            if (root.Count != 1 || root["mappings"] is not JsonArray array)
+            {
+                throw new NotSupportedException($"{vendor}/{file}: a stub mapping file holds {{\"mappings\": [...]}} and nothing else.");
+            }
+
+            mappings.AddRange(array.Select(m => Parse(vendor, file, m!.AsObject())));
         }
 
         return mappings;
@@ -66,9 +70,7 @@ internal sealed record StubMapping
     {
         var request = mapping["request"]!.AsObject();
         var response = mapping["response"]!.AsObject();
-        var body = response["jsonBody"] is { } json
-            ? json.ToJsonString(new JsonSerializerOptions { WriteIndented = false })
-            : (string?)response["body"];
+        var body = response["jsonBody"] is { } json ? StubMappingConverter.BodyText(json) : null;
         var deviations = mapping["metadata"]?["contract"]?["deviations"]?.AsArray()
             .Select(d => KnownDeviations.Get((string)d!))
             .ToList() ?? [];
@@ -78,7 +80,7 @@ internal sealed record StubMapping
             File = file,
             Name = (string?)mapping["name"] ?? throw new InvalidOperationException($"A mapping in {vendor}/{file} has no name."),
             Method = (string)request["method"]!,
-            Path = (string?)request["urlPath"] ?? (string?)request["url"] ?? throw new InvalidOperationException($"{file}: mappings use urlPath or url."),
+            Path = (string?)request["urlPath"] ?? throw new InvalidOperationException($"{vendor}/{file}: mappings match on urlPath."),
             Status = (int?)response["status"] ?? 200,
             Headers = response["headers"]?.AsObject().ToDictionary(h => h.Key, h => (string)h.Value!, StringComparer.OrdinalIgnoreCase)
                 ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),

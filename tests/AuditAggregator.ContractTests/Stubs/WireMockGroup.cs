@@ -1,4 +1,4 @@
-namespace AuditAggregator.ContractTests.WireMock;
+namespace AuditAggregator.ContractTests.Stubs;
 
 /// <summary>
 /// The tests that share the one WireMock server. They run one after another, so each can reset the journal and the
