@@ -4,7 +4,7 @@ using AuditAggregator.ContractTests.OpenApi;
 namespace AuditAggregator.ContractTests;
 
 /// <summary>
-/// Each known defect of the vendor documents (<c>shared/contracts/README.md</c>) is proven on the document as
+/// Each known defect of the vendor documents (<c>Contracts/README.md</c>) is proven on the document as
 /// published and named, so the tests that rely on it never skip a check silently, and a vendor fix shows up as a
 /// failing test here that says which deviation can go.
 /// </summary>

@@ -3,7 +3,7 @@ using AuditAggregator.ContractTests.OpenApi;
 namespace AuditAggregator.ContractTests;
 
 /// <summary>
-/// The example bodies of <c>shared/contracts/examples</c> validate against the documents (corrected where a known
+/// The example bodies of <c>Contracts/examples</c> validate against the documents (corrected where a known
 /// deviation is named), which also proves the schema machinery accepts what the vendors really send.
 /// </summary>
 public sealed class ExampleConformanceTests

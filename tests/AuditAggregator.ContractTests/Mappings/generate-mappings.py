@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Writes the WireMock stub mappings of the contract tests (one folder per vendor).
 
-The bodies follow the vendors' OpenAPI documents and the quirks in shared/design/vendors.md. Each scenario is
-selected by its own credential (DocSpace: Authorization or the asc_auth_key cookie; ExaVault: ev-api-key), so the
-one WireMock server can hold every scenario at once. Run it from this folder after changing a scenario:
+The bodies follow the vendors' OpenAPI documents (../Contracts) and the server quirks the simulators reproduce
+(samples/AuditAggregator.Simulators/README.md). Each scenario is selected by its own credential (DocSpace:
+Authorization or the asc_auth_key cookie; ExaVault: ev-api-key), so the one WireMock.Net server can hold every
+scenario at once. Use only the fields Stubs/StubMappingFields.cs lists (a test fails on any other). Run it from
+this folder after changing a scenario:
     python3 generate-mappings.py
 """
 import base64

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace AuditAggregator.ContractTests.OpenApi;
 
 /// <summary>
-/// A place where a vendor's OpenAPI document is known to be wrong (see <c>shared/contracts/README.md</c>), named so
+/// A place where a vendor's OpenAPI document is known to be wrong (see <c>Contracts/README.md</c>), named so
 /// that a test that relies on it says so instead of silently skipping a check.
 /// </summary>
 /// <param name="Id">A stable name, such as <c>DocSpace.ResultFileIdTypedNull</c>; stub mappings cite it in their metadata.</param>
