@@ -57,9 +57,10 @@ public sealed class DocSpaceOptions
 
     /// <summary>
     /// Gets or sets the most pages one read may fetch; a read that needs more fails rather than return part of the
-    /// window. Default 10,000 (a million events, beyond the 180-day retention of any real portal).
+    /// window. Default <see cref="int.MaxValue"/>, no limit in practice: a window of any length is read to its end,
+    /// and a portal that loops is detected without one (see <see cref="Paging.AuditPager"/>).
     /// </summary>
-    public int MaxPages { get; set; } = 10_000;
+    public int MaxPages { get; set; } = int.MaxValue;
 
     /// <summary>
     /// Gets or sets how many pages of ids a read remembers to drop events that new logins pushed onto a later page.

@@ -50,9 +50,11 @@ public sealed class ExaVaultOptions
     public int PageSize { get; set; } = DefaultPageSize;
 
     /// <summary>
-    /// Gets or sets the most pages one read of one log may fetch before it fails. Default 10,000.
+    /// Gets or sets the most pages one read of one log may fetch before it fails. Default <see cref="int.MaxValue"/>,
+    /// no limit in practice: a window of any length is read to its end, and a server that loops is detected without
+    /// one (see <see cref="Paging.AuditPager"/>). Every request is billed: set a limit to cap what one read may cost.
     /// </summary>
-    public int MaxPages { get; set; } = 10_000;
+    public int MaxPages { get; set; } = int.MaxValue;
 
     /// <summary>
     /// Gets or sets a value indicating whether each event carries the vendor's entry as JSON in

@@ -4,7 +4,7 @@ using AuditAggregator.Simulators.Hosting.Internal;
 namespace AuditAggregator.Simulators;
 
 /// <summary>
-/// A faithful fake ONLYOFFICE DocSpace portal serving the login-history routes on 127.0.0.1 with an ephemeral port,
+/// A faithful fake ONLYOFFICE DocSpace portal serving the login-history routes on 127.0.0.1 (a free port unless one is set),
 /// quirks included: paging before filtering, omitted nulls, portal-local dates with seven fractional digits, the
 /// success envelope, plan and permission answers, both report generations.
 /// </summary>
@@ -67,7 +67,7 @@ public sealed class DocSpaceSimulator : IAsyncDisposable
         var data = new DocSpaceData(options.Seed, options.ResolveNow(), options);
         var faults = new FaultPlan();
         var requests = new RequestLog(options.RequestLogCapacity);
-        var host = await SimulatorHost.StartAsync(new DocSpaceBehaviour(options, data), faults, requests, cancellationToken).ConfigureAwait(false);
+        var host = await SimulatorHost.StartAsync(new DocSpaceBehaviour(options, data), faults, requests, new SimulatorHostSettings(options.Port, options.Latency), cancellationToken).ConfigureAwait(false);
         return new DocSpaceSimulator(host, data, faults, requests, options);
     }
 

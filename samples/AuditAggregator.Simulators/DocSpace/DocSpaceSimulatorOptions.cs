@@ -57,6 +57,15 @@ public sealed class DocSpaceSimulatorOptions
     /// <summary>Gets or sets how many recent requests the request log keeps. Default 10,000.</summary>
     public int RequestLogCapacity { get; set; } = 10_000;
 
+    /// <summary>Gets or sets the port the portal listens on at 127.0.0.1. Default 0: a free port, chosen at start.</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// Gets or sets a delay before every answer, as a distant server would add (real time, not the options' clock;
+    /// it ends early if the client gives up). Default zero.
+    /// </summary>
+    public TimeSpan Latency { get; set; }
+
     internal DateTimeOffset ResolveNow() => Data.Internal.SimulatedNow.Resolve(Now, TimeProvider);
 
     internal void Validate()
@@ -67,6 +76,9 @@ public sealed class DocSpaceSimulatorOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RateLimitPerMinute);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ReportPollsToComplete);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RequestLogCapacity);
+        ArgumentOutOfRangeException.ThrowIfNegative(Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(TimeProvider);
         if (PortalOffset.Ticks % TimeSpan.TicksPerMinute != 0 || PortalOffset.Duration() > TimeSpan.FromHours(14))
         {

@@ -4,7 +4,7 @@ using AuditAggregator.Simulators.Hosting.Internal;
 namespace AuditAggregator.Simulators;
 
 /// <summary>
-/// A faithful fake ExaVault API v2 serving the activity routes on 127.0.0.1 with an ephemeral port, quirks included:
+/// A faithful fake ExaVault API v2 serving the activity routes on 127.0.0.1 (a free port unless one is set), quirks included:
 /// case-sensitive camelCase query names (unknown ones ignored), <c>totalResults</c> always 0, both credential headers
 /// required, a daily allowance that runs down per request, v1 and v2 webhook shapes.
 /// </summary>
@@ -69,7 +69,7 @@ public sealed class ExaVaultSimulator : IAsyncDisposable
         var data = new ExaVaultData(options.Seed, options.ResolveNow(), options);
         var faults = new FaultPlan();
         var requests = new RequestLog(options.RequestLogCapacity);
-        var host = await SimulatorHost.StartAsync(new ExaVaultBehaviour(options, data), faults, requests, cancellationToken).ConfigureAwait(false);
+        var host = await SimulatorHost.StartAsync(new ExaVaultBehaviour(options, data), faults, requests, new SimulatorHostSettings(options.Port, options.Latency), cancellationToken).ConfigureAwait(false);
         return new ExaVaultSimulator(host, data, faults, requests, options);
     }
 

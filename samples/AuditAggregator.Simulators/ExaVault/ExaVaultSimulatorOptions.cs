@@ -65,6 +65,15 @@ public sealed class ExaVaultSimulatorOptions
     /// <summary>Gets or sets how many recent requests the request log keeps. Default 10,000.</summary>
     public int RequestLogCapacity { get; set; } = 10_000;
 
+    /// <summary>Gets or sets the port the server listens on at 127.0.0.1. Default 0: a free port, chosen at start.</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// Gets or sets a delay before every answer, as a distant server would add (real time, not the options' clock;
+    /// it ends early if the client gives up). Default zero.
+    /// </summary>
+    public TimeSpan Latency { get; set; }
+
     internal DateTimeOffset ResolveNow() => Data.Internal.SimulatedNow.Resolve(Now, TimeProvider);
 
     internal void Validate()
@@ -76,6 +85,9 @@ public sealed class ExaVaultSimulatorOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(DefaultLimit);
         ArgumentOutOfRangeException.ThrowIfNegative(AppendBeforeEachPage);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RequestLogCapacity);
+        ArgumentOutOfRangeException.ThrowIfNegative(Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentException.ThrowIfNullOrEmpty(ApiKey);
         ArgumentException.ThrowIfNullOrEmpty(AccessToken);

@@ -12,8 +12,12 @@ namespace AuditAggregator.Paging;
 /// page that reaches back past the window's start.</para>
 /// <para>New events inserted at the head of a newest-first list shift every later page, so the last items of one
 /// page come again at the top of the next: those are dropped by id (the ids of the last <see cref="PagingOptions.RememberedPages"/> pages are kept).</para>
-/// <para>A full page identical to the previous one means the server ignored the offset; the read fails rather than
-/// loop, and so does a read that needs more than <see cref="PagingOptions.MaxPages"/> pages.</para>
+/// <para>A read has no page limit by default: a window of any length is read to its end. What would make a walk run
+/// for ever is a server that loops, and that is detected instead (with <see cref="PagingOptions.DetectRepeatedPages"/>):
+/// a full page identical to an earlier one (the server ignored the offset, or wrapped around), or more than
+/// <see cref="PagingOptions.RememberedPages"/> full pages in a row that hold only events already read. Either fails
+/// the read with an <see cref="AuditSourceException"/> of kind <see cref="AuditErrorKind.Paging"/>, and so does a read
+/// that reaches <see cref="PagingOptions.MaxPages"/> when a limit is set.</para>
 /// </remarks>
 public static class AuditPager
 {
@@ -26,7 +30,7 @@ public static class AuditPager
     /// <param name="options">Page size and guards.</param>
     /// <param name="cancellationToken">Stops the read between and within pages.</param>
     /// <returns>The matching events, newest first, each once.</returns>
-    /// <exception cref="AuditSourceException">The server repeated a page, or the read needed too many pages.</exception>
+    /// <exception cref="AuditSourceException">The server repeated a page or looped, or the read reached the page limit.</exception>
     public static IAsyncEnumerable<AuditEvent> ReadAsync(
         string sourceName,
         PageFetcher fetchPage,
@@ -51,19 +55,21 @@ public static class AuditPager
     {
         var size = options.PageSize;
         var seen = new RecentIds(options.RememberedPages * size);
-        // The previous page's keys, not its events: holding a whole page of events for this check alone kept a second
-        // page of every stream alive (about 6 MB per 2,500 ExaVault webhook entries).
-        (string Source, string Stream, string SourceId)[]? previous = null;
+        var earlierPages = options.DetectRepeatedPages ? new PageFingerprints() : null;
+
+        // Full pages in a row that brought no event not already read. A burst of new events at the head can cause a
+        // few (as many as the pages it pushed back, fewer than RememberedPages for the dedup to hold); more is a loop.
+        var idlePages = 0;
 
         for (var pageNumber = 0; ; pageNumber++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (pageNumber >= options.MaxPages)
+            if (options.MaxPages is { } maxPages && pageNumber >= maxPages)
             {
                 throw new AuditSourceException(
                     sourceName,
                     AuditErrorKind.Paging,
-                    $"Stopped after {options.MaxPages} pages of {size} while more events remained; narrow the window or raise MaxPages.");
+                    $"Stopped after {maxPages} pages of {size} while more events remained: the page limit (MaxPages) was reached; raise or remove it, or narrow the window.");
             }
 
             var request = new PageRequest(pageNumber, (long)pageNumber * size, size);
@@ -76,15 +82,18 @@ public static class AuditPager
 
             AuditTelemetry.RecordEvents(sourceName, page.Count);
 
-            if (options.DetectRepeatedPages && page.Count == size && previous is not null && SameItems(previous, page))
+            if (earlierPages is not null && page.Count == size && earlierPages.Repeats(page, request.Offset, out var earlierOffset))
             {
                 throw new AuditSourceException(
                     sourceName,
                     AuditErrorKind.Paging,
-                    $"The server returned the same page at offset {request.Offset} as at offset {request.Offset - size}; it ignored the offset, so paging stopped.");
+                    earlierOffset == request.Offset - size
+                        ? $"The server returned the same page at offset {request.Offset} as at offset {earlierOffset}; it ignored the offset, so paging stopped."
+                        : $"The server returned the same page at offset {request.Offset} as at offset {earlierOffset}; its paging loops, so paging stopped.");
             }
 
             var reachedWindowStart = false;
+            var newEvents = 0;
             foreach (var item in page)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -101,6 +110,7 @@ public static class AuditPager
                 }
 
                 seen.Add(id);
+                newEvents++;
                 if (query.Matches(item))
                 {
                     yield return item;
@@ -112,36 +122,14 @@ public static class AuditPager
                 yield break;
             }
 
-            previous = options.DetectRepeatedPages ? KeysOf(page) : null;
-        }
-    }
-
-    private static (string Source, string Stream, string SourceId)[] KeysOf(IReadOnlyList<AuditEvent> page)
-    {
-        var keys = new (string Source, string Stream, string SourceId)[page.Count];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = (page[i].Source, page[i].Stream, page[i].SourceId);
-        }
-
-        return keys;
-    }
-
-    private static bool SameItems((string Source, string Stream, string SourceId)[] a, IReadOnlyList<AuditEvent> b)
-    {
-        if (a.Length != b.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (a[i].Source != b[i].Source || a[i].Stream != b[i].Stream || a[i].SourceId != b[i].SourceId)
+            idlePages = newEvents == 0 ? idlePages + 1 : 0;
+            if (earlierPages is not null && idlePages > options.RememberedPages)
             {
-                return false;
+                throw new AuditSourceException(
+                    sourceName,
+                    AuditErrorKind.Paging,
+                    $"{idlePages} full pages in a row, up to offset {request.Offset}, held only events already read; the server repeats itself, so paging stopped.");
             }
         }
-
-        return true;
     }
 }

@@ -11,10 +11,15 @@ public sealed class PagingOptions
     public int PageSize { get; set; } = 100;
 
     /// <summary>
-    /// Gets or sets the most pages one read may fetch before it stops with an error. Default 10,000.
+    /// Gets or sets the most pages one read may fetch before it stops with an error, or <see langword="null"/> for no
+    /// limit. Default <see langword="null"/>: a window of any length is read to its end.
     /// </summary>
-    /// <remarks>A read that hits the limit fails rather than silently returning part of the window.</remarks>
-    public int MaxPages { get; set; } = 10_000;
+    /// <remarks>
+    /// A server that loops is detected without a limit (<see cref="DetectRepeatedPages"/>); a limit is a last-resort
+    /// guard, for example on a request budget. A read that hits it fails rather than silently returning part of the
+    /// window.
+    /// </remarks>
+    public int? MaxPages { get; set; }
 
     /// <summary>
     /// Gets or sets how the vendor names its page parameters. Default <see cref="PagingStyle.StartIndexCount"/>.
@@ -28,9 +33,11 @@ public sealed class PagingOptions
     public bool StopAtWindowStart { get; set; } = true;
 
     /// <summary>
-    /// Gets or sets a value indicating whether a full page whose items are exactly those of the previous page stops
-    /// the read with an error (the server ignored the offset). Default <see langword="true"/>.
+    /// Gets or sets a value indicating whether a server that loops stops the read with an error: a full page whose
+    /// items are exactly those of an earlier page (the server ignored the offset, or wrapped around), or more than
+    /// <see cref="RememberedPages"/> full pages in a row holding only events already read. Default <see langword="true"/>.
     /// </summary>
+    /// <remarks>A read keeps a 64-bit fingerprint of each full page for this, about 40 bytes a page.</remarks>
     public bool DetectRepeatedPages { get; set; } = true;
 
     /// <summary>
@@ -47,7 +54,11 @@ public sealed class PagingOptions
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PageSize);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxPages);
+        if (MaxPages is { } maxPages)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPages, nameof(MaxPages));
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RememberedPages);
     }
 }

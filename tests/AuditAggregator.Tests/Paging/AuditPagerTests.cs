@@ -120,6 +120,58 @@ public class AuditPagerTests
     }
 
     [Fact]
+    public async Task ReadAsync_MoreThanTenThousandPagesAndNoLimit_ReadsTheWholeLog()
+    {
+        var log = new FakeLog(20_011);
+
+        var count = await AuditPager.ReadAsync("s", log.FetchAsync, AuditQuery.All, Options(2)).CountAsync();
+
+        Assert.Equal(20_011, count);
+        Assert.Equal(10_006, log.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ServerCyclesThroughThreePages_FailsAtTheFirstRepeatedPage()
+    {
+        // Offsets wrap after 30 items: pages 0, 10, 20, then 0 again for ever. Each page differs from the one
+        // before, and with two remembered pages the wrapped page's ids look new.
+        var log = new FakeLog(30);
+        PageFetcher wraps = (r, ct) => log.FetchAsync(r with { Offset = r.Offset % 30 }, ct);
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(
+            () => AuditPager.ReadAsync("exavault", wraps, AuditQuery.All, Options()).ToListAsync().AsTask());
+
+        Assert.Equal("exavault", ex.SourceName);
+        Assert.Equal(AuditErrorKind.Paging, ex.Kind);
+        Assert.Contains("same page at offset 30 as at offset 0", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(4, log.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ServerReshufflesTheSameEvents_FailsOnceNoPageBringsAnythingNew()
+    {
+        // Every request answers the ten newest events in a different order: no page repeats exactly, but none
+        // after the first brings an event not already read.
+        var log = new FakeLog(50);
+        PageFetcher reshuffles = (r, ct) =>
+        {
+            log.Requests.Add(r);
+            var shift = (int)(r.PageNumber % 10);
+            IReadOnlyList<AuditEvent> page = [.. log.All.Take(10).Skip(shift), .. log.All.Take(shift)];
+            return ValueTask.FromResult(page);
+        };
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(
+            () => AuditPager.ReadAsync("s", reshuffles, AuditQuery.All, Options()).ToListAsync().AsTask());
+
+        Assert.Equal(AuditErrorKind.Paging, ex.Kind);
+        Assert.Contains("only events already read", ex.Message, StringComparison.Ordinal);
+
+        // The first page, then RememberedPages + 1 = 3 pages that brought nothing.
+        Assert.Equal(4, log.Requests.Count);
+    }
+
+    [Fact]
     public async Task ReadAsync_WindowBehindNewerEvents_PagesPastThemAndStopsAtWindowStart()
     {
         var log = new FakeLog(300);

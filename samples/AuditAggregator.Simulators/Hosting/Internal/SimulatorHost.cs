@@ -10,42 +10,53 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AuditAggregator.Simulators.Hosting.Internal;
 
 /// <summary>
-/// A quiet Kestrel server on 127.0.0.1 with an ephemeral port, with the request log and the fault plan in front of
-/// the vendor's routes.
+/// A quiet Kestrel server on 127.0.0.1 (on a free port unless one is given), with the request log, the latency and
+/// the fault plan in front of the vendor's routes.
 /// </summary>
 internal sealed class SimulatorHost : IAsyncDisposable
 {
-
     private readonly WebApplication _app;
     private readonly IVendorBehaviour _vendor;
     private readonly FaultPlan _faults;
     private readonly RequestLog _log;
+    private readonly TimeSpan _latency;
 
-    private SimulatorHost(WebApplication app, IVendorBehaviour vendor, FaultPlan faults, RequestLog log)
+    private SimulatorHost(WebApplication app, IVendorBehaviour vendor, FaultPlan faults, RequestLog log, TimeSpan latency)
     {
         _app = app;
         _vendor = vendor;
         _faults = faults;
         _log = log;
+        _latency = latency;
     }
 
     public Uri BaseUri { get; private set; } = null!;
 
-    public static async Task<SimulatorHost> StartAsync(IVendorBehaviour vendor, FaultPlan faults, RequestLog log, CancellationToken cancellationToken)
+    public static async Task<SimulatorHost> StartAsync(IVendorBehaviour vendor, FaultPlan faults, RequestLog log, SimulatorHostSettings settings, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
         {
-            options.Listen(IPAddress.Loopback, 0);
+            options.Listen(IPAddress.Loopback, settings.Port);
             options.AddServerHeader = false;
         });
         builder.Services.AddRoutingCore();
         var app = builder.Build();
-        var host = new SimulatorHost(app, vendor, faults, log);
+        var host = new SimulatorHost(app, vendor, faults, log, settings.Latency);
         app.Use(host.InvokeAsync);
         app.UseRouting();
         vendor.MapRoutes(app);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A port in use fails here (IOException): the half-built app still holds its services.
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseUri = new Uri(address.TrimEnd('/') + "/");
         return host;
@@ -76,6 +87,11 @@ internal sealed class SimulatorHost : IAsyncDisposable
         SimulatedFault? fault = null;
         try
         {
+            if (_latency > TimeSpan.Zero)
+            {
+                await Task.Delay(_latency, context.RequestAborted).ConfigureAwait(false);
+            }
+
             if (!await _vendor.AdmitAsync(context).ConfigureAwait(false))
             {
                 return;
