@@ -20,8 +20,8 @@ internal static partial class RepositoryHygiene
     /// <summary>Gets a value indicating whether <paramref name="bytes"/> look like text (no NUL in the first 8 KiB).</summary>
     public static bool IsText(ReadOnlySpan<byte> bytes) => !bytes[..Math.Min(bytes.Length, 8192)].Contains((byte)0);
 
-    // A path that starts a word (not the path part of a URL or of a relative path): /work/..., /root/...,
-    // /home/<user>/..., /Users/<user>/..., and C:\Users\<user>\... in either slash.
+    // A path that starts a word (not the path part of a URL or of a relative path): a workspace root ("work"), the
+    // root user's home, "home" or "Users" followed by a user name, and a Windows profile folder, in either slash.
     [GeneratedRegex(@"(?<![\w.~\-/\\:])(?:/(?:work|root)/|/(?:home|Users)/[\w.\-]+/|[A-Za-z]:[\\/]Users[\\/])", RegexOptions.CultureInvariant)]
     private static partial Regex MachinePath();
 

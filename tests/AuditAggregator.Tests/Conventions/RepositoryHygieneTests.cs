@@ -38,7 +38,7 @@ public sealed class RepositoryHygieneTests
     [InlineData("`{/}home/alice/src/x`", "{/}home/alice/")]
     [InlineData("({/}Users/bob/Projects)", "{/}Users/bob/")]
     [InlineData(@"C{:}\Users\carol\source", @"C{:}\Users\")]
-    [InlineData("path=c{:}/Users/dave/x", "c{:}/Users/")]
+    [InlineData("path=c{:}{/}Users/dave/x", "c{:}{/}Users/")]
     public void MachinePaths_AbsolutePathOfOneMachine_IsFound(string text, string expected)
     {
         Assert.Equal([Expand(expected)], RepositoryHygiene.MachinePaths(Expand(text)));
