@@ -46,7 +46,7 @@ public sealed class RepositoryHygieneTests
 
     [Theory]
     [InlineData("https://example.com{/}work/item")]
-    [InlineData("tests/work/x and ../work/y and ~/work/z")]
+    [InlineData("tests{/}work/x and ..{/}work/y and ~{/}work/z")]
     [InlineData("the home folder /home/ alone, /tmp/x, /usr/share/dotnet")]
     [InlineData("dotnet test tests/AuditAggregator.ContractTests")]
     public void MachinePaths_RelativeOrUrlOrSystemPath_IsNotFound(string text)
