@@ -55,7 +55,7 @@ public sealed class ExaVaultOptions
     public int MaxPages { get; set; } = 10_000;
 
     /// <summary>
-    /// Gets or sets a value indicating whether each event carries the vendor's entry as JSON in
+    /// Gets or sets a value indicating whether each event carries the vendor's entry, the JSON exactly as sent, in
     /// <see cref="AuditEvent.RawRecord"/>. Default <see langword="false"/>.
     /// </summary>
     public bool IncludeRawRecord { get; set; }

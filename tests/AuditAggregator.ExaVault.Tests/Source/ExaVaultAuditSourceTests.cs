@@ -148,7 +148,7 @@ public class ExaVaultAuditSourceTests(ITestOutputHelper output)
 
         Assert.Equal(3, events.Count);
         Assert.All(account.Http.Requests, r => Assert.EndsWith(route, r.Uri.AbsolutePath, StringComparison.Ordinal));
-        Assert.Equal([streams == ExaVaultStreams.Session ? "session" : "webhook"], account.CreateSource().Streams);
+        Assert.Equal([streams == ExaVaultStreams.Session ? "session" : "webhook"], account.Source.Streams);
     }
 
     [Theory]
@@ -266,7 +266,7 @@ public class ExaVaultAuditSourceTests(ITestOutputHelper output)
 
         Assert.Equal(AuditErrorKind.RateLimited, ex.Kind);
         Assert.Equal(4, account.Http.Requests.Count);
-        Assert.Equal(99, account.CreateClient().RateLimit!.Remaining);
+        Assert.Equal(99, account.Source.RateLimit!.Remaining);
     }
 
     [Fact]
@@ -290,7 +290,7 @@ public class ExaVaultAuditSourceTests(ITestOutputHelper output)
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var _ in account.CreateSource().ReadAsync(Day, cancellation.Token))
+            await foreach (var _ in account.Source.ReadAsync(Day, cancellation.Token))
             {
                 await cancellation.CancelAsync();
             }
@@ -302,7 +302,7 @@ public class ExaVaultAuditSourceTests(ITestOutputHelper output)
     private static async Task<List<AuditEvent>> Drain(TestAccount account, AuditQuery query)
     {
         var events = new List<AuditEvent>();
-        await foreach (var item in account.CreateSource().ReadAsync(query))
+        await foreach (var item in account.Source.ReadAsync(query))
         {
             events.Add(item);
         }

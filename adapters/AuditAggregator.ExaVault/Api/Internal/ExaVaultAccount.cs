@@ -5,26 +5,29 @@ using Microsoft.Extensions.Logging;
 namespace AuditAggregator.ExaVault.Internal;
 
 /// <summary>
-/// What every client of one ExaVault account shares: the options, the retry pipeline, the client-side rate limit
-/// and the allowance guard. One per account (a singleton), whatever the lifetime of the HTTP clients.
+/// The state of one ExaVault source (one account under one name): its options, its retry layer with its rate budget
+/// and health, and its allowance guard. Each source owns one; two sources never share it, whatever their account.
 /// </summary>
 internal sealed class ExaVaultAccount
 {
     private const string Redacted = "***";
 
-    public ExaVaultAccount(ExaVaultOptions options, TimeProvider timeProvider, ILogger logger)
+    public ExaVaultAccount(string name, ExaVaultOptions options, TimeProvider timeProvider, ILogger logger)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(options.AccountUrl, nameof(options));
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
+        Name = name;
         Options = options;
         TimeProvider = timeProvider;
         Logger = logger;
-        BaseUri = ApiBase(options.AccountUrl);
-        Resilience = new SourceResilience(ExaVaultSourceNames.Source, options.Resilience, timeProvider, logger);
+        Resilience = new SourceResilience(name, options.Resilience, timeProvider, logger);
         Guard = new RateLimitGuard(options.SlowDownBelow, options.StopBelow, options.MaxSlowDownDelay);
     }
+
+    /// <summary>Gets the source's configured name, which its events, errors, logs and metrics carry.</summary>
+    public string Name { get; }
 
     public ExaVaultOptions Options { get; }
 
@@ -32,38 +35,40 @@ internal sealed class ExaVaultAccount
 
     public ILogger Logger { get; }
 
-    /// <summary>Gets the API's base, ending in <c>/api/v2/</c>.</summary>
-    public Uri BaseUri { get; }
-
+    /// <summary>Gets the one retry layer of this source: request, status check and parse run in it together.</summary>
     public SourceResilience Resilience { get; }
 
     public RateLimitGuard Guard { get; }
 
-    /// <summary>Waits as the allowance guard and the client-side limit ask, or stops; called before every attempt.</summary>
+    /// <summary>Gets the API's root for an account address: it ends in <c>/api/v2</c>, added unless already there.</summary>
+    public static Uri ApiBase(Uri accountUrl)
+    {
+        ArgumentNullException.ThrowIfNull(accountUrl);
+        var text = accountUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        if (!text.EndsWith("/api/v2", StringComparison.OrdinalIgnoreCase))
+        {
+            text += "/api/v2";
+        }
+
+        return new Uri(text, UriKind.Absolute);
+    }
+
+    /// <summary>Waits as the allowance guard asks, or stops; called before every attempt.</summary>
     public async ValueTask BeforeRequestAsync(CancellationToken cancellationToken)
     {
         var delay = Guard.DelayBeforeNextRequest(TimeProvider.GetUtcNow());
         if (delay is null)
         {
             var state = Guard.Current!;
-            Logger.LogStop(state.Remaining, Options.StopBelow);
-            throw new AllowanceStopException(AllowanceTooLow(state, Options.StopBelow));
+            Logger.LogStop(Name, state.Remaining, Options.StopBelow);
+            throw new AllowanceStopException(AllowanceTooLow(state));
         }
 
         if (delay > TimeSpan.Zero)
         {
-            Logger.LogSlowDown(Guard.Current!.Remaining, delay.Value);
+            Logger.LogSlowDown(Name, Guard.Current!.Remaining, delay.Value);
             await Task.Delay(delay.Value, TimeProvider, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static AuditSourceException AllowanceTooLow(ExaVaultRateLimitState state, long stopBelow)
-    {
-        var limit = state.Limit?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
-        return new AuditSourceException(
-            ExaVaultSourceNames.Source,
-            AuditErrorKind.RateLimited,
-            $"Stopped before sending a request: {state.Remaining} of the account's {limit} daily requests remain, fewer than StopBelow ({stopBelow}). The allowance renews over a rolling 24 hours.");
     }
 
     /// <summary>Removes the credentials from text the vendor sent, in case it echoes them.</summary>
@@ -85,14 +90,12 @@ internal sealed class ExaVaultAccount
         return text;
     }
 
-    private static Uri ApiBase(Uri accountUrl)
+    private AuditSourceException AllowanceTooLow(ExaVaultRateLimitState state)
     {
-        var text = accountUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        if (!text.EndsWith("/api/v2", StringComparison.OrdinalIgnoreCase))
-        {
-            text += "/api/v2";
-        }
-
-        return new Uri(text + "/", UriKind.Absolute);
+        var limit = state.Limit?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
+        return new AuditSourceException(
+            Name,
+            AuditErrorKind.RateLimited,
+            $"Stopped before sending a request: {state.Remaining} of the account's {limit} daily requests remain, fewer than StopBelow ({Options.StopBelow}). The allowance renews over a rolling 24 hours.");
     }
 }
