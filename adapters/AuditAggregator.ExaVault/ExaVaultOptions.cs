@@ -57,7 +57,7 @@ public sealed class ExaVaultOptions
     public int MaxPages { get; set; } = int.MaxValue;
 
     /// <summary>
-    /// Gets or sets a value indicating whether each event carries the vendor's entry as JSON in
+    /// Gets or sets a value indicating whether each event carries the vendor's entry, the JSON exactly as sent, in
     /// <see cref="AuditEvent.RawRecord"/>. Default <see langword="false"/>.
     /// </summary>
     public bool IncludeRawRecord { get; set; }

@@ -80,7 +80,7 @@ internal static class NaivePipeline
                 Offset = Offset.FromTimeSpan(a.Created.Offset),
                 Category = AuditActions.All[action],
                 Action = action,
-                Outcome = SessionMapper.OutcomeOf(action, a.Status),
+                Outcome = SessionPageParser.OutcomeOf(action, a.Status),
                 Actor = string.IsNullOrEmpty(a.Username) ? AuditActor.Unknown : new AuditActor(null, a.Username, a.Username),
                 Ip = Empty(a.IpAddress),
                 Resource = Empty(a.FileName),

@@ -1,4 +1,5 @@
 using AuditAggregator.DocSpace.Internal;
+using AuditAggregator.ExaVault;
 using AuditAggregator.ExaVault.Internal;
 using AuditAggregator.Parsing;
 
@@ -8,8 +9,7 @@ namespace AuditAggregator.Benchmarks.Pages;
 /// The adapters' own parse-and-map path for one page, reached through InternalsVisibleTo: the body read from a stream
 /// into a pooled buffer (<see cref="PooledBody"/>), then one <see cref="System.Text.Json.Utf8JsonReader"/> pass straight
 /// into events, exactly as the sources do after the HTTP call (DocSpace:
-/// <c>DocSpaceLoginHistoryClient.GetFilteredEventsAsync</c>; ExaVault: <c>ExaVaultClient.GetSessionEventsAsync</c> and
-/// <c>GetWebhookEventsAsync</c>).
+/// <c>DocSpaceLoginHistoryClient.GetFilteredEventsAsync</c>; ExaVault: <c>LogPageReader</c>, for either log).
 /// </summary>
 internal static class AdapterPath
 {
@@ -29,24 +29,24 @@ internal static class AdapterPath
 
     public static async ValueTask<IReadOnlyList<AuditEvent>> SessionsAsync(byte[] body)
     {
-        // As ExaVaultClient.GetSessionEventsAsync: the body into a pooled buffer, then one parser pass; a new cache per
+        // As LogPageReader: the body into a pooled buffer, then one parser pass; a new cache per
         // call, so every page starts cold (a real read keeps one parser per stream for all its pages).
         var stream = new MemoryStream(body, writable: false);
         await using (stream.ConfigureAwait(false))
         {
             using var pooled = await PooledBody.ReadAsync(stream, body.Length).ConfigureAwait(false);
-            return new SessionPageParser(new Utf8StringCache()).Parse(pooled.Span, 200).GetEvents();
+            return new SessionPageParser(ExaVaultSourceNames.Source, new Utf8StringCache()).Parse(pooled.Span, 200).GetEvents();
         }
     }
 
     public static async ValueTask<IReadOnlyList<AuditEvent>> WebhooksAsync(byte[] body)
     {
-        // As ExaVaultClient.GetWebhookEventsAsync, with a cold cache per call like SessionsAsync.
+        // As LogPageReader, with a cold cache per call like SessionsAsync.
         var stream = new MemoryStream(body, writable: false);
         await using (stream.ConfigureAwait(false))
         {
             using var pooled = await PooledBody.ReadAsync(stream, body.Length).ConfigureAwait(false);
-            return new WebhookPageParser(new Utf8StringCache()).Parse(pooled.Span, 200).GetEvents();
+            return new WebhookPageParser(ExaVaultSourceNames.Source, new Utf8StringCache()).Parse(pooled.Span, 200).GetEvents();
         }
     }
 }

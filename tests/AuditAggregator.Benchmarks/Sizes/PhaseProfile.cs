@@ -4,7 +4,9 @@ using System.Text.Json;
 using AuditAggregator.Benchmarks.Naive;
 using AuditAggregator.Benchmarks.Pages;
 using AuditAggregator.DocSpace.Internal;
+using AuditAggregator.ExaVault;
 using AuditAggregator.ExaVault.Internal;
+using AuditAggregator.Parsing;
 
 namespace AuditAggregator.Benchmarks.Sizes;
 
@@ -30,12 +32,12 @@ internal static class PhaseProfile
 
         yield return Phase("session floor", CapturedPages.ExaVaultItems, () => JsonFloor.CountTokens(pages.Sessions));
         yield return Phase("session parser", CapturedPages.ExaVaultItems, () => AdapterPath.SessionsAsync(pages.Sessions).AsTask().GetAwaiter().GetResult());
-        yield return Phase("session dto path", CapturedPages.ExaVaultItems, () => JsonSerializer.Deserialize(pages.Sessions, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes)!.Data!.Select(e => SessionMapper.Map(e, false)).ToList());
+        yield return Phase("session dto path", CapturedPages.ExaVaultItems, () => new SessionPageParser(ExaVaultSourceNames.Source, new Utf8StringCache()).ParseThroughDtos(pages.Sessions).GetEvents());
         yield return Phase("session naive", CapturedPages.ExaVaultItems, () => NaivePipeline.Sessions(pages.Sessions));
 
         yield return Phase("webhook floor", CapturedPages.ExaVaultItems, () => JsonFloor.CountTokens(pages.Webhooks));
         yield return Phase("webhook parser", CapturedPages.ExaVaultItems, () => AdapterPath.WebhooksAsync(pages.Webhooks).AsTask().GetAwaiter().GetResult());
-        yield return Phase("webhook dto path", CapturedPages.ExaVaultItems, () => JsonSerializer.Deserialize(pages.Webhooks, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes)!.Data!.Select(e => WebhookMapper.Map(e, false)).ToList());
+        yield return Phase("webhook dto path", CapturedPages.ExaVaultItems, () => new WebhookPageParser(ExaVaultSourceNames.Source, new Utf8StringCache()).ParseThroughDtos(pages.Webhooks).GetEvents());
         yield return Phase("webhook naive", CapturedPages.ExaVaultItems, () => NaivePipeline.Webhooks(pages.Webhooks));
 
         byte[] NextPage() => pages.DocSpacePages[next++ % pages.DocSpacePages.Count];

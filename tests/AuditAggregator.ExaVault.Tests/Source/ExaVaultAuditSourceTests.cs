@@ -1,3 +1,4 @@
+using AuditAggregator.ExaVault.Internal;
 using AuditAggregator.ExaVault.Tests.Support;
 using NodaTime;
 using Xunit.Abstractions;
@@ -148,7 +149,7 @@ public class ExaVaultAuditSourceTests(ITestOutputHelper output)
 
         Assert.Equal(3, events.Count);
         Assert.All(account.Http.Requests, r => Assert.EndsWith(route, r.Uri.AbsolutePath, StringComparison.Ordinal));
-        Assert.Equal([streams == ExaVaultStreams.Session ? "session" : "webhook"], account.CreateSource().Streams);
+        Assert.Equal([streams == ExaVaultStreams.Session ? "session" : "webhook"], account.Source.Streams);
     }
 
     [Theory]
@@ -266,7 +267,7 @@ public class ExaVaultAuditSourceTests(ITestOutputHelper output)
 
         Assert.Equal(AuditErrorKind.RateLimited, ex.Kind);
         Assert.Equal(4, account.Http.Requests.Count);
-        Assert.Equal(99, account.CreateClient().RateLimit!.Remaining);
+        Assert.Equal(99, account.Source.RateLimit!.Remaining);
     }
 
     [Fact]
@@ -282,6 +283,39 @@ public class ExaVaultAuditSourceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ReadAsync_IncludeRawRecord_TheEntryExactlyAsSent()
+    {
+        using var account = new TestAccount(o => (o.IncludeRawRecord, o.Streams) = (true, ExaVaultStreams.Session));
+        var entries = new[] { ExaVaultJson.Session(2, ExaVaultJson.Newest), ExaVaultJson.Session(1, ExaVaultJson.Newest - Duration.FromSeconds(1)) };
+        account.Http.RespondJson(ExaVaultJson.Page(entries));
+
+        var events = await Drain(account, AuditQuery.All);
+
+        Assert.Equal(entries, events.Select(e => e.RawRecord));
+    }
+
+    [Fact]
+    public async Task ReadAsync_CallersOwnApiImplementation_SameEventsAsTheRefitClient()
+    {
+        using var refit = new TestAccount(o => o.PageSize = 4);
+        refit.Http.Route(new ActivityLogStub().WithSessions(9).WithWebhooks(5).Answer);
+        using var own = new TestAccount(o => o.PageSize = 4);
+        var api = new HandWrittenApi(new ActivityLogStub().WithSessions(9).WithWebhooks(5));
+        var source = new ExaVaultAuditSource("exavault", () => api, own.Options, own.Time);
+
+        var expected = await Drain(refit, Day);
+        var actual = new List<AuditEvent>();
+        await foreach (var e in source.ReadAsync(Day))
+        {
+            actual.Add(e);
+        }
+
+        Assert.Equal(14, actual.Count);
+        Assert.Equal(expected.Select(e => (e.Id, e.Time, e.Action, e.Actor, e.Details.Count)), actual.Select(e => (e.Id, e.Time, e.Action, e.Actor, e.Details.Count)));
+        Assert.Equal(refit.Http.Requests.Select(r => r.Uri.PathAndQuery).Order(), api.Sent.Order());
+    }
+
+    [Fact]
     public async Task ReadAsync_CancelledAfterFirstEvent_NoFurtherPage()
     {
         using var account = new TestAccount(o => (o.Streams, o.PageSize) = (ExaVaultStreams.Session, 10));
@@ -290,7 +324,7 @@ public class ExaVaultAuditSourceTests(ITestOutputHelper output)
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var _ in account.CreateSource().ReadAsync(Day, cancellation.Token))
+            await foreach (var _ in account.Source.ReadAsync(Day, cancellation.Token))
             {
                 await cancellation.CancelAsync();
             }
@@ -302,11 +336,32 @@ public class ExaVaultAuditSourceTests(ITestOutputHelper output)
     private static async Task<List<AuditEvent>> Drain(TestAccount account, AuditQuery query)
     {
         var events = new List<AuditEvent>();
-        await foreach (var item in account.CreateSource().ReadAsync(query))
+        await foreach (var item in account.Source.ReadAsync(query))
         {
             events.Add(item);
         }
 
         return events;
+    }
+
+    /// <summary>A caller's own implementation of the interface, no Refit: the source must treat it like any other.</summary>
+    private sealed class HandWrittenApi(ActivityLogStub stub) : IExaVaultActivityApi
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sent = new();
+
+        public IEnumerable<string> Sent => _sent;
+
+        public Task<HttpResponseMessage> GetSessionActivityAsync(Instant? startDate = null, Instant? endDate = null, string? ipAddress = null, string? username = null, string? path = null, string? type = null, long? offset = null, int? limit = null, string? sort = null, CancellationToken cancellationToken = default) =>
+            Answer("/api/v2/activity/session", startDate, endDate, offset, limit, sort);
+
+        public Task<HttpResponseMessage> GetWebhookActivityAsync(Instant? startDate = null, Instant? endDate = null, string? endpointUrl = null, string? @event = null, int? statusCode = null, string? resourcePath = null, string? username = null, long? offset = null, int? limit = null, string? sort = null, CancellationToken cancellationToken = default) =>
+            Answer("/api/v2/activity/webhooks", startDate, endDate, offset, limit, sort);
+
+        private Task<HttpResponseMessage> Answer(string path, Instant? startDate, Instant? endDate, long? offset, int? limit, string? sort)
+        {
+            var query = $"?startDate={Uri.EscapeDataString(ExaVaultJson.Format(startDate!.Value))}&endDate={Uri.EscapeDataString(ExaVaultJson.Format(endDate!.Value))}&offset={offset}&limit={limit}&sort={sort}";
+            _sent.Enqueue(path + query);
+            return Task.FromResult(stub.Answer(new HttpRequestMessage(HttpMethod.Get, new Uri("https://acme.exavault.com" + path + query))));
+        }
     }
 }

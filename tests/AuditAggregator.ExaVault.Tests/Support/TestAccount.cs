@@ -1,20 +1,23 @@
 using AuditAggregator.ExaVault.Internal;
 using AuditAggregator.Resilience;
 using AuditAggregator.Testing;
+using Refit;
 
 namespace AuditAggregator.ExaVault.Tests.Support;
 
 /// <summary>
-/// One ExaVault account wired to a stub handler, a short-wait clock and a collecting logger.
+/// One ExaVault source wired to a stub handler (through the Refit interface and the credential handler, as the
+/// registration wires it), a short-wait clock and a collecting logger.
 /// </summary>
 internal sealed class TestAccount : IDisposable
 {
     public const string ApiKey = "acme-zwSuWUZ8S38h33qPS8v0s";
     public const string AccessToken = "19853ef63a0bc348024a9e4cfd4a92520d2dfd04e88d8679fb1ed6bc551593d1";
-    private ExaVaultAccount? _account;
+    private ExaVaultAuditSource? _source;
 
-    public TestAccount(Action<ExaVaultOptions>? configure = null)
+    public TestAccount(Action<ExaVaultOptions>? configure = null, string name = ExaVaultSourceNames.Source)
     {
+        Name = name;
         Options = new ExaVaultOptions
         {
             AccountUrl = new Uri("https://acme.exavault.com"),
@@ -32,6 +35,8 @@ internal sealed class TestAccount : IDisposable
         configure?.Invoke(Options);
     }
 
+    public string Name { get; }
+
     public ExaVaultOptions Options { get; }
 
     public StubHttpMessageHandler Http { get; } = new();
@@ -40,11 +45,25 @@ internal sealed class TestAccount : IDisposable
 
     public CollectingLoggerProvider Logs { get; } = new();
 
-    public ExaVaultAccount Account => _account ??= new ExaVaultAccount(Options, Time, Logs.CreateLogger("AuditAggregator.ExaVault"));
+    /// <summary>Gets the source; one per account, since it owns the retry layer and the allowance guard.</summary>
+    public ExaVaultAuditSource Source => _source ??= new(Name, CreateApi, Options, Time, Logs.CreateLogger("AuditAggregator.ExaVault"));
 
-    public IExaVaultClient CreateClient() => new ExaVaultClient(new HttpClient(Http), Account);
+    public IExaVaultActivityApi CreateApi() => RestService.For<IExaVaultActivityApi>(new HttpClient(new ExaVaultCredentialHandler(Options) { InnerHandler = Http })
+    {
+        BaseAddress = ExaVaultAccount.ApiBase(Options.AccountUrl!),
+    });
 
-    public ExaVaultAuditSource CreateSource() => new(CreateClient, Options);
+    /// <summary>Reads every event of <paramref name="query"/>.</summary>
+    public async Task<List<AuditEvent>> DrainAsync(AuditQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        var events = new List<AuditEvent>();
+        await foreach (var item in Source.ReadAsync(query ?? AuditQuery.All, cancellationToken))
+        {
+            events.Add(item);
+        }
+
+        return events;
+    }
 
     public void Dispose() => Logs.Dispose();
 }

@@ -4,13 +4,19 @@ using Microsoft.Extensions.Options;
 namespace AuditAggregator.ExaVault.Internal;
 
 /// <summary>
-/// Validates <see cref="ExaVaultOptions"/> at start-up. Messages name the option, never its secret value.
+/// Validates the <see cref="ExaVaultOptions"/> of one named source at start-up. Messages name the source and the
+/// option, never its secret value.
 /// </summary>
-internal sealed class ExaVaultOptionsValidator : IValidateOptions<ExaVaultOptions>
+internal sealed class ExaVaultOptionsValidator(string sourceName) : IValidateOptions<ExaVaultOptions>
 {
     public ValidateOptionsResult Validate(string? name, ExaVaultOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!string.Equals(name, sourceName, StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
         var failures = new List<string>();
         CheckUrl(options.AccountUrl, failures);
         CheckSecret(options.ApiKey, nameof(options.ApiKey), failures);
@@ -36,7 +42,9 @@ internal sealed class ExaVaultOptionsValidator : IValidateOptions<ExaVaultOption
         }
 
         CheckResilience(options, failures);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(failures.Select(f => $"ExaVault source '{sourceName}': {f}"));
     }
 
     private static void CheckUrl(Uri? url, List<string> failures)

@@ -1,29 +1,36 @@
 using System.Runtime.CompilerServices;
 using AuditAggregator.Paging;
 using AuditAggregator.Parsing;
+using AuditAggregator.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AuditAggregator.ExaVault.Internal;
 
 /// <summary>
-/// The ExaVault account as an <see cref="IAuditSource"/>: the session log, the webhook log or both, each paged newest
-/// first with the date window applied on the server, merged newest first.
+/// One ExaVault account under its configured name, as an <see cref="IAuditSource"/>: the session log, the webhook log
+/// or both, each paged newest first through <see cref="IExaVaultActivityApi"/> with the date window applied on the
+/// server, and merged here, once, newest first.
 /// </summary>
 /// <remarks>
-/// With our own <see cref="ExaVaultClient"/>, pages are parsed straight into events (<see cref="SessionPageParser"/>,
-/// <see cref="WebhookPageParser"/>); any other <see cref="IExaVaultClient"/> goes through its DTOs and the mappers.
+/// The source owns its state: its retry layer with the rate budget and health, and its allowance guard. Two sources,
+/// of one account or two, never share them.
 /// </remarks>
 internal sealed class ExaVaultAuditSource : IAuditSource
 {
-    private readonly Func<IExaVaultClient> _createClient;
-    private readonly ExaVaultOptions _options;
+    private const string SessionRoute = "/activity/session";
+    private const string WebhookRoute = "/activity/webhooks";
+
+    private readonly Func<IExaVaultActivityApi> _createApi;
+    private readonly ExaVaultAccount _account;
     private readonly PagingOptions _paging;
 
-    public ExaVaultAuditSource(Func<IExaVaultClient> createClient, ExaVaultOptions options)
+    public ExaVaultAuditSource(string name, Func<IExaVaultActivityApi> createApi, ExaVaultOptions options, TimeProvider timeProvider, ILogger? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(createClient);
+        ArgumentNullException.ThrowIfNull(createApi);
         ArgumentNullException.ThrowIfNull(options);
-        _createClient = createClient;
-        _options = options;
+        _createApi = createApi;
+        _account = new ExaVaultAccount(name, options, timeProvider, logger ?? NullLogger.Instance);
         _paging = new PagingOptions
         {
             PageSize = options.PageSize,
@@ -35,32 +42,33 @@ internal sealed class ExaVaultAuditSource : IAuditSource
         Streams = [.. StreamNames(options.Streams)];
     }
 
-    public string Name => ExaVaultSourceNames.Source;
+    public string Name => _account.Name;
 
     public IReadOnlyCollection<string> Streams { get; }
+
+    public AuditSourceHealth Health => _account.Resilience.Health;
+
+    /// <summary>Gets the account's allowance as the last response reported it, or <see langword="null"/> before one.</summary>
+    internal ExaVaultRateLimitState? RateLimit => _account.Guard.Current;
 
     public IAsyncEnumerable<AuditEvent> ReadAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var sequences = new List<IAsyncEnumerable<AuditEvent>>(2);
+        var options = _account.Options;
 
         // An empty window sends nothing: the server has failed on an empty date range before.
         if (query.IncludesSource(Name) && !(query.From is { } from && query.To is { } to && from >= to))
         {
-            var client = _createClient();
             var filter = ServerFilter.For(query);
-            if (_options.Streams.HasFlag(ExaVaultStreams.Session) && ServerFilter.WantsSessions(query))
+            if (options.Streams.HasFlag(ExaVaultStreams.Session) && ServerFilter.WantsSessions(query))
             {
-                sequences.Add(client is ExaVaultClient own
-                    ? ReadParsedAsync(query, () => new SessionPageParser(new Utf8StringCache(), _options.IncludeRawRecord), (page, parser, ct) => own.GetSessionEventsAsync(filter.ForSessions(page), parser, ct), cancellationToken)
-                    : AuditPager.ReadAsync(Name, (page, ct) => MapAsync(client.GetSessionLogsAsync(filter.ForSessions(page), ct), SessionMapper.Map), query, _paging, cancellationToken));
+                sequences.Add(ReadLogAsync(() => new SessionPageParser(Name, new Utf8StringCache(), options.IncludeRawRecord), SessionRoute, filter.GetSessionsAsync, query, cancellationToken));
             }
 
-            if (_options.Streams.HasFlag(ExaVaultStreams.Webhook) && ServerFilter.WantsWebhooks(query))
+            if (options.Streams.HasFlag(ExaVaultStreams.Webhook) && ServerFilter.WantsWebhooks(query))
             {
-                sequences.Add(client is ExaVaultClient own
-                    ? ReadParsedAsync(query, () => new WebhookPageParser(new Utf8StringCache(), _options.IncludeRawRecord), (page, parser, ct) => own.GetWebhookEventsAsync(filter.ForWebhooks(page), parser, ct), cancellationToken)
-                    : AuditPager.ReadAsync(Name, (page, ct) => MapAsync(client.GetWebhookLogsAsync(filter.ForWebhooks(page), ct), WebhookMapper.Map), query, _paging, cancellationToken));
+                sequences.Add(ReadLogAsync(() => new WebhookPageParser(Name, new Utf8StringCache(), options.IncludeRawRecord), WebhookRoute, filter.GetWebhooksAsync, query, cancellationToken));
             }
         }
 
@@ -68,30 +76,21 @@ internal sealed class ExaVaultAuditSource : IAuditSource
     }
 
     /// <summary>
-    /// Pages one log through our own client's parse-as-you-read path, with one parser (and so one string cache) per
-    /// enumeration: the cache is not thread-safe, and the two logs are read concurrently.
+    /// Pages one log, with one parser (and so one string cache) and one API client per enumeration: the cache is not
+    /// thread-safe, and the two logs are read concurrently.
     /// </summary>
-    private async IAsyncEnumerable<AuditEvent> ReadParsedAsync<TParser>(
+    private async IAsyncEnumerable<AuditEvent> ReadLogAsync(
+        Func<ExaVaultPageParser> createParser,
+        string route,
+        Func<IExaVaultActivityApi, PageRequest, CancellationToken, Task<HttpResponseMessage>> send,
         AuditQuery query,
-        Func<TParser> createParser,
-        Func<PageRequest, TParser, CancellationToken, Task<AuditEvent[]>> fetch,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parser = createParser();
-        var events = AuditPager.ReadAsync(Name, async (page, ct) => await fetch(page, parser, ct).ConfigureAwait(false), query, _paging, cancellationToken);
-        await foreach (var e in events.ConfigureAwait(false))
+        var reader = new LogPageReader(_account, _createApi(), createParser(), route, send);
+        await foreach (var e in AuditPager.ReadAsync(Name, reader.FetchAsync, query, _paging, cancellationToken).ConfigureAwait(false))
         {
             yield return e;
         }
-    }
-
-    private async ValueTask<IReadOnlyList<AuditEvent>> MapAsync<TAttributes>(
-        Task<ExaVaultLogPage<TAttributes>> fetch,
-        Func<ExaVaultLogEntry<TAttributes>, bool, AuditEvent> map)
-        where TAttributes : class
-    {
-        var page = await fetch.ConfigureAwait(false);
-        return page.Data is { } data ? [.. data.Select(e => map(e, _options.IncludeRawRecord))] : [];
     }
 
     private static IEnumerable<string> StreamNames(ExaVaultStreams streams)

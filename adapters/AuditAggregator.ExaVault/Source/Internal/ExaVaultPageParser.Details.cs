@@ -4,7 +4,8 @@ using AuditAggregator.Parsing;
 
 namespace AuditAggregator.ExaVault.Internal;
 
-// The details and the actor of the current entry, built as DetailsBuilder and EntryParts build them.
+// The details and the actor of the current entry: an event's details leave out what the vendor did not send (missing,
+// null or empty), and keep every attribute the contract does not declare.
 internal abstract partial class ExaVaultPageParser
 {
     /// <summary>Keeps an attribute the contract does not declare, as the context's extension data would.</summary>
@@ -52,7 +53,7 @@ internal abstract partial class ExaVaultPageParser
     protected static int Has<T>(T? value)
         where T : struct => value.HasValue ? 1 : 0;
 
-    /// <summary>Adds a detail unless it is missing or empty, as <see cref="DetailsBuilder"/> does.</summary>
+    /// <summary>Adds a detail unless it is missing or empty.</summary>
     protected static void Put(KeyValuePair<string, AuditValue>[] items, ref int count, string key, string? value)
     {
         if (!string.IsNullOrEmpty(value))
@@ -89,8 +90,9 @@ internal abstract partial class ExaVaultPageParser
     }
 
     /// <summary>
-    /// Adds the undeclared attributes after the <paramref name="count"/> details written, then builds the details as
-    /// <see cref="DetailsBuilder.Build"/> does.
+    /// Adds the undeclared attributes after the <paramref name="count"/> details written, then builds the details: with
+    /// distinct keys (the usual case) the array is handed over as it is, and only an undeclared attribute repeating a
+    /// key goes through the constructor, where the later one wins.
     /// </summary>
     protected AuditDetails FinishDetails(KeyValuePair<string, AuditValue>[] items, int count)
     {
@@ -116,7 +118,7 @@ internal abstract partial class ExaVaultPageParser
         return _unknown.Count == 0 || HasDistinctKeys(items) ? AuditDetails.FromDistinct(items) : new AuditDetails(items);
     }
 
-    /// <summary>Returns <see cref="EntryParts.Actor"/> for the user name, shared for a repeated (cached) name.</summary>
+    /// <summary>Returns the actor of a user name (unknown when empty), shared for a repeated (cached) name.</summary>
     protected AuditActor ActorOf(string? username)
     {
         if (string.IsNullOrEmpty(username))

@@ -226,7 +226,7 @@ internal abstract partial class ExaVaultPageParser
 
     /// <summary>
     /// Reads <c>created</c>: the usual shapes straight from the bytes, anything else through <see cref="VendorTime"/>.
-    /// A missing or unreadable time leaves the entry without one, which <see cref="Map"/> turns into the DTO path's error.
+    /// A missing or unreadable time leaves the entry without one, which sends the page through the DTO path and its error.
     /// </summary>
     protected bool ReadCreated(ref Utf8JsonReader reader)
     {

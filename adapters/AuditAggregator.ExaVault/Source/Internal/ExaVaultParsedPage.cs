@@ -4,8 +4,8 @@ namespace AuditAggregator.ExaVault.Internal;
 
 /// <summary>
 /// A page parsed inside a retried attempt: its events, or the error mapping an entry raised. A mapping error (an entry
-/// with no id or no readable time) is not transient, so it is carried out of the attempt and thrown after it, as the
-/// DTO path throws it after the client returns, rather than being retried.
+/// with no id or no readable time) is not transient, so it is carried out of the attempt and thrown after it rather
+/// than being retried.
 /// </summary>
 internal sealed class ExaVaultParsedPage
 {

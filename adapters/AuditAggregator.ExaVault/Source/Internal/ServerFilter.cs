@@ -22,28 +22,28 @@ internal sealed record ServerFilter(Instant? StartDate, Instant? EndDate, string
         query.Actors is { Count: 1 } actors ? actors.First() : null,
         query.Actions is { Count: 1 } actions ? OperationCodes.CodeOf(actions.First()) : null);
 
-    /// <summary>Gets one page of the session log, newest first, with these filters.</summary>
-    public ExaVaultSessionLogQuery ForSessions(PageRequest page) => new()
-    {
-        StartDate = StartDate,
-        EndDate = EndDate,
-        Username = Username,
-        Type = SessionType,
-        Offset = page.Offset,
-        Limit = page.Size,
-        Sort = NewestFirst,
-    };
+    /// <summary>Asks for one page of the session log, newest first, with these filters.</summary>
+    public Task<HttpResponseMessage> GetSessionsAsync(IExaVaultActivityApi api, PageRequest page, CancellationToken cancellationToken) =>
+        api.GetSessionActivityAsync(
+            startDate: StartDate,
+            endDate: EndDate,
+            username: Username,
+            type: SessionType,
+            offset: page.Offset,
+            limit: page.Size,
+            sort: NewestFirst,
+            cancellationToken: cancellationToken);
 
-    /// <summary>Gets one page of the webhook log, newest first, with these filters.</summary>
-    public ExaVaultWebhookLogQuery ForWebhooks(PageRequest page) => new()
-    {
-        StartDate = StartDate,
-        EndDate = EndDate,
-        Username = Username,
-        Offset = page.Offset,
-        Limit = page.Size,
-        Sort = NewestFirst,
-    };
+    /// <summary>Asks for one page of the webhook log, newest first, with these filters.</summary>
+    public Task<HttpResponseMessage> GetWebhooksAsync(IExaVaultActivityApi api, PageRequest page, CancellationToken cancellationToken) =>
+        api.GetWebhookActivityAsync(
+            startDate: StartDate,
+            endDate: EndDate,
+            username: Username,
+            offset: page.Offset,
+            limit: page.Size,
+            sort: NewestFirst,
+            cancellationToken: cancellationToken);
 
     /// <summary>Determines whether the session log can hold an event the query keeps.</summary>
     public static bool WantsSessions(AuditQuery query) =>

@@ -6,8 +6,8 @@ using AuditAggregator.Parsing;
 namespace AuditAggregator.ExaVault.Internal;
 
 /// <summary>
-/// Reads a session activity page straight into events, equal to <see cref="SessionMapper.Map"/> over the
-/// <see cref="ExaVaultJsonContext"/> DTOs (see <see cref="ExaVaultPageParser"/>).
+/// Reads a session activity page into events (see <see cref="ExaVaultPageParser"/>); <see cref="Map"/> is the one
+/// place a session entry becomes an <see cref="AuditEvent"/> (see <c>audit-event.md</c>).
 /// </summary>
 internal sealed class SessionPageParser : ExaVaultPageParser
 {
@@ -50,9 +50,21 @@ internal sealed class SessionPageParser : ExaVaultPageParser
     private bool _statusFailed;
     private bool _statusPlain;
 
-    public SessionPageParser(Utf8StringCache strings, bool includeRawRecord = false)
-        : base(strings, includeRawRecord)
+    public SessionPageParser(string sourceName, Utf8StringCache strings, bool includeRawRecord = false)
+        : base(sourceName, strings, includeRawRecord)
     {
+    }
+
+    protected override string StreamName => ExaVaultSourceNames.SessionStream;
+
+    /// <summary>
+    /// The outcome of a session entry: <c>failed</c> is a failure; otherwise a login is a success only with the
+    /// ordinary <c>-</c> (or no status), other known operations are successes, and unknown ones stay unknown.
+    /// </summary>
+    internal static AuditOutcome OutcomeOf(string action, string? status)
+    {
+        var (failed, plain) = StatusOf(status);
+        return Decide(action == AuditActions.Other, action == AuditActions.Login, failed, plain);
     }
 
     protected override void ResetAttributes()
@@ -118,7 +130,7 @@ internal sealed class SessionPageParser : ExaVaultPageParser
 
         return new AuditEvent
         {
-            Source = ExaVaultSourceNames.Source,
+            Source = SourceName,
             Vendor = ExaVaultSourceNames.Vendor,
             Stream = ExaVaultSourceNames.SessionStream,
             SourceId = id.ToString(CultureInfo.InvariantCulture),
@@ -133,11 +145,29 @@ internal sealed class SessionPageParser : ExaVaultPageParser
             VendorAction = operation.Code ?? string.Empty,
             VendorActionName = operation.Name,
             Details = FinishDetails(details, count),
+            RawRecord = RawRecord,
         };
     }
 
     protected override ExaVaultParsedPage ParseWithDtos(ReadOnlySpan<byte> body, int status) =>
-        ParseWithDtos(body, status, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes, SessionMapper.Map);
+        ParseWithDtos(body, status, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes, Load);
+
+    /// <summary>Loads a DTO's attributes into the fields <see cref="ReadAttributes"/> fills.</summary>
+    private void Load(ExaVaultSessionAttributes attributes)
+    {
+        LoadCreated(attributes.Created);
+        _sessionId = attributes.SessionId;
+        _ipAddress = attributes.IpAddress;
+        _username = attributes.Username;
+        _operation = attributes.Operation;
+        _protocol = attributes.Protocol;
+        _status = attributes.Status;
+        _fileName = attributes.FileName;
+        _fileSource = attributes.FileSource;
+        _bytesTransferred = attributes.BytesTransferred;
+        _duration = attributes.Duration;
+        LoadUnknown(attributes.AdditionalAttributes);
+    }
 
     /// <summary>
     /// The index of a name spelt exactly as the server spells it, or -1: a length switch and integer comparisons
@@ -168,26 +198,29 @@ internal sealed class SessionPageParser : ExaVaultPageParser
         }
     }
 
-    /// <summary><see cref="SessionMapper.OutcomeOf"/>, with the status looked at once per (cached) status string.</summary>
+    /// <summary><see cref="OutcomeOf(string, string?)"/>, with the status looked at once per (cached) status string.</summary>
     private AuditOutcome OutcomeOf(Operation operation, string? status)
     {
         if (!ReferenceEquals(status, _outcomeStatus) || status is null)
         {
-            var trimmed = status?.Trim();
             _outcomeStatus = status;
-            _statusFailed = string.Equals(trimmed, "failed", StringComparison.OrdinalIgnoreCase);
-            _statusPlain = string.IsNullOrEmpty(trimmed) || trimmed == "-";
+            (_statusFailed, _statusPlain) = StatusOf(status);
         }
 
-        if (_statusFailed)
-        {
-            return AuditOutcome.Failure;
-        }
-
-        return operation.IsOther ? AuditOutcome.Unknown
-            : operation.IsLogin ? (_statusPlain ? AuditOutcome.Success : AuditOutcome.Unknown)
-            : AuditOutcome.Success;
+        return Decide(operation.IsOther, operation.IsLogin, _statusFailed, _statusPlain);
     }
+
+    private static (bool Failed, bool Plain) StatusOf(string? status)
+    {
+        var trimmed = status?.Trim();
+        return (string.Equals(trimmed, "failed", StringComparison.OrdinalIgnoreCase), string.IsNullOrEmpty(trimmed) || trimmed == "-");
+    }
+
+    private static AuditOutcome Decide(bool isOther, bool isLogin, bool failed, bool plain) =>
+        failed ? AuditOutcome.Failure
+        : isOther ? AuditOutcome.Unknown
+        : isLogin ? (plain ? AuditOutcome.Success : AuditOutcome.Unknown)
+        : AuditOutcome.Success;
 
     /// <summary>Looks the code up once per (cached) code string rather than once per entry.</summary>
     private Operation Lookup(string? code)

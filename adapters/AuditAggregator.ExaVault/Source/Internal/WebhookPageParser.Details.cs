@@ -28,7 +28,7 @@ internal sealed partial class WebhookPageParser
     private static readonly ulong TransferStatusHead = NameKey.Head("transferStatus"u8);
     private static readonly ulong TransferStatusTail = NameKey.Tail("transferStatus"u8);
 
-    // What WebhookMapper reads from an object-valued details (JsonElement.TryGetProperty: exact name, last one wins).
+    // What Map reads from an object-valued details (as JsonElement.TryGetProperty finds it: exact name, last one wins).
     private AuditValue? _innerProtocol;
     private AuditValue? _innerAttempt;
     private AuditValue? _innerEventTimestamp;
@@ -194,6 +194,37 @@ internal sealed partial class WebhookPageParser
         reader.Skip();
         return null;
     }
+
+    /// <summary>Loads a DTO's attributes into the fields <see cref="ReadAttributes"/> fills, details as <see cref="ReadDetails"/> reads them.</summary>
+    private void Load(ExaVaultWebhookAttributes attributes)
+    {
+        LoadCreated(attributes.Created);
+        _webhookId = attributes.WebhookId;
+        _webhookFormat = attributes.WebhookFormat;
+        _webhookPath = attributes.WebhookPath;
+        _accountId = attributes.AccountId;
+        _attemptId = attributes.AttemptId;
+        _resend = attributes.Resend;
+        _endpointUrl = attributes.EndpointUrl;
+        _event = attributes.Event;
+        _status = attributes.Status;
+        _response = attributes.Response;
+        _ipAddress = attributes.IpAddress;
+        _resourcePath = attributes.ResourcePath;
+        _username = attributes.Username;
+        _details = LoadValue(attributes.Details);
+        var inner = attributes.Details is { ValueKind: JsonValueKind.Object } element ? element : default;
+        _innerProtocol = LoadValue(Property(inner, "protocol"));
+        _innerAttempt = LoadValue(Property(inner, "attempt"));
+        _innerEventTimestamp = LoadValue(Property(inner, "eventTimestamp"));
+        _innerTransferStatus = LoadValue(Property(Property(inner, "eventData") ?? default, "transferStatus"));
+        _innerUsername = Property(inner, "username") is { ValueKind: JsonValueKind.String } username ? EntryParts.NullIfEmpty(username.GetString()) : null;
+        _innerIpAddress = Property(inner, "ipAddress") is { ValueKind: JsonValueKind.String } address ? EntryParts.NullIfEmpty(address.GetString()) : null;
+        LoadUnknown(attributes.AdditionalAttributes);
+    }
+
+    private static JsonElement? Property(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
 
     private void ResetInner()
     {

@@ -6,9 +6,10 @@ using AuditAggregator.Parsing;
 namespace AuditAggregator.ExaVault.Internal;
 
 /// <summary>
-/// Reads a webhook log page straight into events, equal to <see cref="WebhookMapper.Map"/> over the
-/// <see cref="ExaVaultJsonContext"/> DTOs (see <see cref="ExaVaultPageParser"/>). The nested <c>details</c> object is
-/// walked once for the fields either format carries, then kept as its raw text.
+/// Reads a webhook log page into events (see <see cref="ExaVaultPageParser"/>); <see cref="Map"/> is the one place a
+/// webhook entry becomes an <see cref="AuditEvent"/>, reading <c>details</c> in the shape its <c>webhookFormat</c>
+/// names (<c>v1</c>, also when missing, or <c>v2</c>; an unknown format keeps the raw details only). The nested
+/// <c>details</c> object is walked once for the fields either format carries, then kept as its raw text.
 /// </summary>
 internal sealed partial class WebhookPageParser : ExaVaultPageParser
 {
@@ -60,10 +61,12 @@ internal sealed partial class WebhookPageParser : ExaVaultPageParser
     private string? _username;
     private AuditValue? _details;
 
-    public WebhookPageParser(Utf8StringCache strings, bool includeRawRecord = false)
-        : base(strings, includeRawRecord)
+    public WebhookPageParser(string sourceName, Utf8StringCache strings, bool includeRawRecord = false)
+        : base(sourceName, strings, includeRawRecord)
     {
     }
+
+    protected override string StreamName => ExaVaultSourceNames.WebhookStream;
 
     protected override void ResetAttributes()
     {
@@ -144,7 +147,7 @@ internal sealed partial class WebhookPageParser : ExaVaultPageParser
         Put(details, ref count, "details", _details);
         return new AuditEvent
         {
-            Source = ExaVaultSourceNames.Source,
+            Source = SourceName,
             Vendor = ExaVaultSourceNames.Vendor,
             Stream = ExaVaultSourceNames.WebhookStream,
             SourceId = id.ToString(CultureInfo.InvariantCulture),
@@ -163,11 +166,12 @@ internal sealed partial class WebhookPageParser : ExaVaultPageParser
             Resource = EntryParts.NullIfEmpty(_resourcePath),
             VendorAction = _event ?? string.Empty,
             Details = FinishDetails(details, count),
+            RawRecord = RawRecord,
         };
     }
 
     protected override ExaVaultParsedPage ParseWithDtos(ReadOnlySpan<byte> body, int status) =>
-        ParseWithDtos(body, status, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes, WebhookMapper.Map);
+        ParseWithDtos(body, status, ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes, Load);
 
     /// <summary>
     /// The index of a name spelt exactly as the server spells it, or -1: a length switch and integer comparisons

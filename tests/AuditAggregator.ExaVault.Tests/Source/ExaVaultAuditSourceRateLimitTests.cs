@@ -1,27 +1,31 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using AuditAggregator.ExaVault.Internal;
 using AuditAggregator.ExaVault.Tests.Support;
 
-namespace AuditAggregator.ExaVault.Tests.Client;
+namespace AuditAggregator.ExaVault.Tests.Source;
 
-public class ExaVaultClientRateLimitTests
+/// <summary>
+/// The source's allowance guard (slow down, then stop, as <c>X-RateLimit-Remaining</c> falls) and its client-side rate.
+/// </summary>
+public class ExaVaultAuditSourceRateLimitTests
 {
+    private static readonly AuditQuery Sessions = AuditQuery.All with { Streams = [ExaVaultSourceNames.SessionStream] };
+
     [Fact]
     public async Task RateLimit_AfterEachResponse_ExposesLimitRemainingAndTime()
     {
         using var account = new TestAccount();
         account.Http.Respond(_ => Page(limit: 50_000, remaining: 41_000));
         account.Http.Respond(_ => Page(limit: 50_000, remaining: 40_999));
-        var client = account.CreateClient();
-        Assert.Null(client.RateLimit);
+        Assert.Null(account.Source.RateLimit);
 
-        await client.GetSessionLogsAsync(new ExaVaultSessionLogQuery());
-        Assert.Equal(new ExaVaultRateLimitState(50_000, 41_000, account.Time.GetUtcNow()), client.RateLimit);
+        await account.DrainAsync(Sessions);
+        Assert.Equal(new ExaVaultRateLimitState(50_000, 41_000, account.Time.GetUtcNow()), account.Source.RateLimit);
 
-        await client.GetWebhookLogsAsync(new ExaVaultWebhookLogQuery());
-        Assert.Equal(40_999, client.RateLimit!.Remaining);
-        Assert.Equal(40_999, account.CreateClient().RateLimit!.Remaining);
+        await account.DrainAsync(AuditQuery.All with { Streams = [ExaVaultSourceNames.WebhookStream] });
+        Assert.Equal(40_999, account.Source.RateLimit!.Remaining);
     }
 
     [Fact]
@@ -29,24 +33,23 @@ public class ExaVaultClientRateLimitTests
     {
         using var account = new TestAccount(o => o.Resilience.MaxRetryAttempts = 0);
         account.Http.Respond(_ => Error(HttpStatusCode.InternalServerError, limit: 50_000, remaining: 30_000));
-        var client = account.CreateClient();
 
-        await Assert.ThrowsAsync<AuditSourceException>(() => client.GetSessionLogsAsync(new ExaVaultSessionLogQuery()));
+        await Assert.ThrowsAsync<AuditSourceException>(() => account.DrainAsync(Sessions));
 
-        Assert.Equal(30_000, client.RateLimit!.Remaining);
+        Assert.Equal(30_000, account.Source.RateLimit!.Remaining);
     }
 
     [Fact]
-    public async Task GetSessionLogsAsync_RemainingBelowStopThreshold_StopsBeforeSending()
+    public async Task ReadAsync_RemainingBelowStopThreshold_StopsBeforeSending()
     {
         using var account = new TestAccount(o => o.StopBelow = 100);
         account.Http.Respond(_ => Page(limit: 50_000, remaining: 99));
-        var client = account.CreateClient();
-        await client.GetSessionLogsAsync(new ExaVaultSessionLogQuery());
+        await account.DrainAsync(Sessions);
 
-        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => client.GetSessionLogsAsync(new ExaVaultSessionLogQuery()));
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => account.DrainAsync(Sessions));
 
         Assert.Equal(AuditErrorKind.RateLimited, ex.Kind);
+        Assert.Equal(ExaVaultSourceNames.Source, ex.SourceName);
         Assert.Contains("99 of the account's 50000 daily requests remain, fewer than StopBelow (100)", ex.Message, StringComparison.Ordinal);
         Assert.Null(ex.StatusCode);
         Assert.Single(account.Http.Requests);
@@ -54,12 +57,12 @@ public class ExaVaultClientRateLimitTests
     }
 
     [Fact]
-    public async Task GetSessionLogsAsync_429ExhaustedAllowance_StopsInsteadOfRetrying()
+    public async Task ReadAsync_429ExhaustedAllowance_StopsInsteadOfRetrying()
     {
         using var account = new TestAccount();
         account.Http.Route(_ => Error(HttpStatusCode.TooManyRequests, limit: 50_000, remaining: 0));
 
-        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => account.CreateClient().GetSessionLogsAsync(new ExaVaultSessionLogQuery()));
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => account.DrainAsync(Sessions));
 
         Assert.Equal(AuditErrorKind.RateLimited, ex.Kind);
         Assert.Contains("StopBelow", ex.Message, StringComparison.Ordinal);
@@ -67,7 +70,7 @@ public class ExaVaultClientRateLimitTests
     }
 
     [Fact]
-    public async Task GetSessionLogsAsync_RemainingNearingStop_SlowsDownMoreAndMore()
+    public async Task ReadAsync_RemainingNearingStop_SlowsDownMoreAndMore()
     {
         using var account = new TestAccount(o =>
         {
@@ -79,28 +82,26 @@ public class ExaVaultClientRateLimitTests
         account.Http.Respond(_ => Page(limit: 50_000, remaining: 550));
         account.Http.Respond(_ => Page(limit: 50_000, remaining: 100));
         account.Http.Respond(_ => Page(limit: 50_000, remaining: 99));
-        var client = account.CreateClient();
 
         for (var i = 0; i < 4; i++)
         {
-            await client.GetSessionLogsAsync(new ExaVaultSessionLogQuery());
+            await account.DrainAsync(Sessions);
         }
 
         Assert.Equal([TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(5)], account.Time.Waits);
         Assert.Equal(2, account.Logs.Lines.Count(l => l.Contains("waiting", StringComparison.Ordinal)));
-        await Assert.ThrowsAsync<AuditSourceException>(() => client.GetSessionLogsAsync(new ExaVaultSessionLogQuery()));
+        await Assert.ThrowsAsync<AuditSourceException>(() => account.DrainAsync(Sessions));
         Assert.Equal(4, account.Http.Requests.Count);
     }
 
     [Fact]
-    public async Task GetSessionLogsAsync_ManyCallsAtOnce_AtMostTenStartsPerSecond()
+    public async Task ReadAsync_ManyReadsAtOnce_AtMostTenStartsPerSecond()
     {
         using var account = new TestAccount();
         account.Http.Route(_ => Page(limit: 50_000, remaining: 40_000));
-        var client = account.CreateClient();
         var start = account.Time.GetUtcNow();
 
-        await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => client.GetSessionLogsAsync(new ExaVaultSessionLogQuery())));
+        await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => account.DrainAsync(Sessions)));
 
         // The 11th and the 21st start each wait for the second after the first ten of theirs.
         Assert.Equal(25, account.Http.Requests.Count);

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AuditAggregator.ExaVault;
+namespace AuditAggregator.ExaVault.Internal;
 
 /// <summary>
 /// The attributes of a session activity entry. Every one may be missing.
 /// </summary>
-public sealed class ExaVaultSessionAttributes
+internal sealed class ExaVaultSessionAttributes
 {
     /// <summary>Gets when it happened, ISO 8601 with <c>Z</c> or an offset.</summary>
     public string? Created { get; init; }

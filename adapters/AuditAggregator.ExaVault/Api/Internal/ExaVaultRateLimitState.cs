@@ -1,4 +1,4 @@
-namespace AuditAggregator.ExaVault;
+namespace AuditAggregator.ExaVault.Internal;
 
 /// <summary>
 /// The account's request allowance as the last ExaVault response reported it (<c>X-RateLimit-Limit</c> and
@@ -11,4 +11,4 @@ namespace AuditAggregator.ExaVault;
 /// <param name="Limit">The allowance (<c>X-RateLimit-Limit</c>), or <see langword="null"/> when the response did not say.</param>
 /// <param name="Remaining">The requests left in the allowance (<c>X-RateLimit-Remaining</c>).</param>
 /// <param name="ObservedAt">When the response that carried the headers arrived.</param>
-public sealed record ExaVaultRateLimitState(long? Limit, long Remaining, DateTimeOffset ObservedAt);
+internal sealed record ExaVaultRateLimitState(long? Limit, long Remaining, DateTimeOffset ObservedAt);

@@ -1,11 +1,13 @@
+using System.Text;
 using System.Text.Json;
 using AuditAggregator.ExaVault.Internal;
+using AuditAggregator.Parsing;
 using AuditAggregator.ExaVault.Tests.Support;
 using NodaTime;
 
 namespace AuditAggregator.ExaVault.Tests.Source;
 
-public class WebhookMapperTests
+public class WebhookPageParserTests
 {
     private const string V1 = """
         {"webhookId":12,"webhookFormat":"v1","webhookPath":"/Inbound","accountId":"7","attemptId":"a1","resend":true,
@@ -17,9 +19,9 @@ public class WebhookMapperTests
     [Fact]
     public void Map_ContractExampleV2_EveryFieldPlaced()
     {
-        var page = JsonSerializer.Deserialize(ExaVaultJson.Fixture("exavault-webhook-logs.200.json"), ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes)!;
+        var events = new WebhookPageParser(ExaVaultSourceNames.Source, new Utf8StringCache()).Parse(Encoding.UTF8.GetBytes(ExaVaultJson.Fixture("exavault-webhook-logs.200.json")));
 
-        var mapped = WebhookMapper.Map(page.Data![0], includeRawRecord: false);
+        var mapped = events[0];
 
         Assert.Equal("exavault:webhook:2602725", mapped.Id);
         Assert.Equal(Instant.FromUtc(2021, 5, 10, 20, 45, 39), mapped.Time);
@@ -152,18 +154,22 @@ public class WebhookMapperTests
     [Fact]
     public void Map_IncludeRawRecord_KeepsTheVendorEntry()
     {
-        var entry = Entry(ExaVaultJson.WebhookAttributes(99, V1));
+        var mapped = Map(V1, includeRawRecord: true);
 
-        var mapped = WebhookMapper.Map(entry, includeRawRecord: true);
-
+        Assert.Equal(ExaVaultJson.WebhookAttributes(99, V1), mapped.RawRecord);
         using var raw = JsonDocument.Parse(mapped.RawRecord!);
         Assert.Equal(99, raw.RootElement.GetProperty("id").GetInt64());
         Assert.Equal(3, raw.RootElement.GetProperty("attributes").GetProperty("details").GetProperty("attempt").GetInt32());
     }
 
-    private static AuditEvent Map(string attributesJson) =>
-        WebhookMapper.Map(Entry(ExaVaultJson.WebhookAttributes(99, attributesJson)), includeRawRecord: false);
-
-    private static ExaVaultLogEntry<ExaVaultWebhookAttributes> Entry(string entryJson) =>
-        JsonSerializer.Deserialize(ExaVaultJson.Page(entryJson), ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultWebhookAttributes)!.Data![0];
+    private static AuditEvent Map(string attributesJson, bool includeRawRecord = false)
+    {
+        // Both readers build through the one Map: the fast reader and the DTO path must agree on every entry.
+        var body = Encoding.UTF8.GetBytes(ExaVaultJson.Page(ExaVaultJson.WebhookAttributes(99, attributesJson)));
+        var fast = new WebhookPageParser(ExaVaultSourceNames.Source, new Utf8StringCache(), includeRawRecord).Parse(body);
+        var dto = new WebhookPageParser(ExaVaultSourceNames.Source, new Utf8StringCache(), includeRawRecord).ParseThroughDtos(body).GetEvents();
+        Assert.Equal(dto, fast);
+        Assert.Equal(dto.Select(e => e.RawRecord), fast.Select(e => e.RawRecord));
+        return Assert.Single(fast);
+    }
 }

@@ -1,10 +1,10 @@
-namespace AuditAggregator.ExaVault;
+namespace AuditAggregator.ExaVault.Internal;
 
 /// <summary>
 /// One entry of an ExaVault activity log: <c>{"type","id","attributes"}</c>.
 /// </summary>
 /// <typeparam name="TAttributes">The attributes of the log's entries.</typeparam>
-public sealed class ExaVaultLogEntry<TAttributes>
+internal sealed class ExaVaultLogEntry<TAttributes>
     where TAttributes : class
 {
     /// <summary>

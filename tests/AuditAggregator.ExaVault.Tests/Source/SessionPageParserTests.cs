@@ -1,11 +1,13 @@
+using System.Text;
 using System.Text.Json;
 using AuditAggregator.ExaVault.Internal;
+using AuditAggregator.Parsing;
 using AuditAggregator.ExaVault.Tests.Support;
 using NodaTime;
 
 namespace AuditAggregator.ExaVault.Tests.Source;
 
-public class SessionMapperTests
+public class SessionPageParserTests
 {
     /// <summary>The ExaVault column of the action table in audit-event.md, written out independently of the code.</summary>
     public static TheoryData<string, string, AuditCategory> Operations => new()
@@ -142,9 +144,9 @@ public class SessionMapperTests
     [Fact]
     public void Map_ContractExample_EveryFieldPlaced()
     {
-        var page = JsonSerializer.Deserialize(ExaVaultJson.Fixture("exavault-session-logs.200.json"), ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes)!;
+        var events = new SessionPageParser(ExaVaultSourceNames.Source, new Utf8StringCache()).Parse(Encoding.UTF8.GetBytes(ExaVaultJson.Fixture("exavault-session-logs.200.json")));
 
-        var upload = SessionMapper.Map(page.Data![1], includeRawRecord: false);
+        var upload = events[1];
 
         Assert.Equal("exavault:session:48213391", upload.Id);
         Assert.Equal(("exavault", "session", "48213391"), (upload.Source, upload.Stream, upload.SourceId));
@@ -187,17 +189,53 @@ public class SessionMapperTests
     [Fact]
     public void Map_IncludeRawRecord_KeepsTheVendorEntry()
     {
-        var entry = Entry(ExaVaultJson.Session(48213391, ExaVaultJson.Newest, "STOR"));
+        var entry = ExaVaultJson.Session(48213391, ExaVaultJson.Newest, "STOR");
 
-        var mapped = SessionMapper.Map(entry, includeRawRecord: true);
+        var mapped = Map(entry, includeRawRecord: true);
 
+        Assert.Equal(entry, mapped.RawRecord);
         using var raw = JsonDocument.Parse(mapped.RawRecord!);
         Assert.Equal(48213391, raw.RootElement.GetProperty("id").GetInt64());
         Assert.Equal("STOR", raw.RootElement.GetProperty("attributes").GetProperty("operation").GetString());
     }
 
-    private static AuditEvent Map(string entryJson) => SessionMapper.Map(Entry(entryJson), includeRawRecord: false);
+    [Fact]
+    public void Map_ConfiguredSourceName_InSourceAndId()
+    {
+        var mapped = Map(ExaVaultJson.Session(7, ExaVaultJson.Newest), source: "acme-exavault");
 
-    private static ExaVaultLogEntry<ExaVaultSessionAttributes> Entry(string entryJson) =>
-        JsonSerializer.Deserialize(ExaVaultJson.Page(entryJson), ExaVaultJsonContext.Default.ExaVaultLogPageExaVaultSessionAttributes)!.Data![0];
+        Assert.Equal(("acme-exavault", ExaVaultSourceNames.Vendor), (mapped.Source, mapped.Vendor));
+        Assert.Equal("acme-exavault:session:7", mapped.Id);
+    }
+
+    [Fact]
+    public void Parse_NoReadableCreated_ErrorNamesTheConfiguredSource()
+    {
+        var parser = new SessionPageParser("acme-exavault", new Utf8StringCache());
+
+        var ex = Assert.Throws<AuditSourceException>(() => parser.Parse(Encoding.UTF8.GetBytes(ExaVaultJson.Page(ExaVaultJson.SessionAttributes(5, "{}")))));
+
+        Assert.Equal("acme-exavault", ex.SourceName);
+        Assert.StartsWith("acme-exavault", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("login", "-", AuditOutcome.Success)]
+    [InlineData("login", "x", AuditOutcome.Unknown)]
+    [InlineData("other", "-", AuditOutcome.Unknown)]
+    [InlineData("upload", " FAILED", AuditOutcome.Failure)]
+    [InlineData("upload", null, AuditOutcome.Success)]
+    public void OutcomeOf_ActionAndStatus_AsTheParserDecides(string action, string? status, AuditOutcome expected) =>
+        Assert.Equal(expected, SessionPageParser.OutcomeOf(action, status));
+
+    private static AuditEvent Map(string entryJson, bool includeRawRecord = false, string source = ExaVaultSourceNames.Source)
+    {
+        // Both readers build through the one Map: the fast reader and the DTO path must agree on every entry.
+        var body = Encoding.UTF8.GetBytes(ExaVaultJson.Page(entryJson));
+        var fast = new SessionPageParser(source, new Utf8StringCache(), includeRawRecord).Parse(body);
+        var dto = new SessionPageParser(source, new Utf8StringCache(), includeRawRecord).ParseThroughDtos(body).GetEvents();
+        Assert.Equal(dto, fast);
+        Assert.Equal(dto.Select(e => e.RawRecord), fast.Select(e => e.RawRecord));
+        return Assert.Single(fast);
+    }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using AuditAggregator.ExaVault.Internal;
 
-namespace AuditAggregator.ExaVault.Tests.Client;
+namespace AuditAggregator.ExaVault.Tests.Api;
 
 public class RateLimitGuardTests
 {

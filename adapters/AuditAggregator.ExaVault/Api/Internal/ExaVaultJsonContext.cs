@@ -14,7 +14,6 @@ namespace AuditAggregator.ExaVault.Internal;
     Converters = [typeof(LenientStringConverter)])]
 [JsonSerializable(typeof(ExaVaultLogPage<ExaVaultSessionAttributes>))]
 [JsonSerializable(typeof(ExaVaultLogPage<ExaVaultWebhookAttributes>))]
-[JsonSerializable(typeof(ExaVaultLogEntry<ExaVaultSessionAttributes>))]
-[JsonSerializable(typeof(ExaVaultLogEntry<ExaVaultWebhookAttributes>))]
+[JsonSerializable(typeof(ExaVaultRawLogPage))]
 [JsonSerializable(typeof(ExaVaultErrorBody))]
 internal sealed partial class ExaVaultJsonContext : JsonSerializerContext;

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AuditAggregator.ExaVault;
+namespace AuditAggregator.ExaVault.Internal;
 
 /// <summary>
 /// The attributes of a webhook log entry, in either shape (<see cref="WebhookFormat"/> <c>v1</c> or <c>v2</c>; the
 /// shapes differ in <see cref="Details"/>). Every one may be missing.
 /// </summary>
-public sealed class ExaVaultWebhookAttributes
+internal sealed class ExaVaultWebhookAttributes
 {
     /// <summary>Gets the id of the webhook configuration.</summary>
     public long? WebhookId { get; init; }

@@ -1,10 +1,10 @@
-namespace AuditAggregator.ExaVault;
+namespace AuditAggregator.ExaVault.Internal;
 
 /// <summary>
 /// One page of an ExaVault activity log: <c>{"responseStatus","totalResults","returnedResults","data"}</c>.
 /// </summary>
 /// <typeparam name="TAttributes">The attributes of the log's entries.</typeparam>
-public sealed class ExaVaultLogPage<TAttributes>
+internal sealed class ExaVaultLogPage<TAttributes>
     where TAttributes : class
 {
     /// <summary>

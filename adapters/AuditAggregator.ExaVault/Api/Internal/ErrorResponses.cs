@@ -20,7 +20,7 @@ internal static class ErrorResponses
         var error = await ReadErrorAsync(response.Content, cancellationToken).ConfigureAwait(false);
         var retryAfter = status == 429 ? HttpRetryAfter.Get(response.Headers, account.TimeProvider.GetUtcNow()) : null;
         return new AuditSourceException(
-            ExaVaultSourceNames.Source,
+            account.Name,
             KindOf(status),
             Describe(status),
             status,
@@ -28,6 +28,10 @@ internal static class ErrorResponses
             account.Redact(error?.Detail),
             retryAfter: retryAfter);
     }
+
+    /// <summary>A body that is not the documented JSON: transient, since a cut-off body looks like this too.</summary>
+    public static AuditSourceException Malformed(string sourceName, string description, int status, Exception? cause = null) =>
+        new(sourceName, AuditErrorKind.MalformedResponse, description, status, innerException: cause);
 
     public static AuditErrorKind KindOf(int status) => status switch
     {
