@@ -2,13 +2,15 @@ using System.Runtime.CompilerServices;
 using AuditAggregator.DocSpace.Internal;
 using AuditAggregator.Paging;
 using AuditAggregator.Resilience;
-using Microsoft.Extensions.Logging;
 using AuditAggregator.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AuditAggregator.DocSpace;
 
 /// <summary>
-/// The login history of one DocSpace portal as an <see cref="IAuditSource"/> (source <c>docspace</c>, stream <c>login</c>).
+/// The login history of one DocSpace portal as an <see cref="IAuditSource"/> (source <c>docspace</c> or the configured
+/// name, vendor <c>docspace</c>, stream <c>login</c>).
 /// </summary>
 /// <remarks>
 /// <para>The server takes its page of the log before it applies its filters, so a filtered request can miss
@@ -16,7 +18,9 @@ namespace AuditAggregator.DocSpace;
 /// = <see cref="DocSpaceOptions.PageSize"/>), applies the whole <see cref="AuditQuery"/> on the client, and stops at
 /// a short page or after the first page that reaches back past the window's start. Matching events behind any
 /// number of newer ones are found.</para>
-/// <para>Each page fetch runs inside the <see cref="SourceResilience"/> pipeline. Events shifted onto the next
+/// <para>Pages are read only through <see cref="IDocSpaceLoginHistoryApi"/>, whatever implements it, and parsed from
+/// the response stream straight into events. Each page fetch (request and parse together) runs inside this source's
+/// own <see cref="SourceResilience"/> pipeline, with its own rate budget and health. Events shifted onto the next
 /// page by new logins are yielded once: the pager drops repeats within its last
 /// <see cref="DocSpaceOptions.RememberedPages"/> pages (default 20, 2,000 ids), so memory stays bounded however long
 /// the read; only a burst of more than 19 pages of new logins between two page fetches could repeat an event, and
@@ -28,37 +32,58 @@ namespace AuditAggregator.DocSpace;
 /// </remarks>
 public sealed class DocSpaceAuditSource : IAuditSource
 {
-    private readonly Func<IDocSpaceLoginHistoryClient> _clientFactory;
+    private readonly Func<IDocSpaceLoginHistoryApi> _apiFactory;
     private readonly DocSpaceOptions _options;
-    private readonly TimeProvider _timeProvider;
     private readonly SourceResilience _resilience;
 
     /// <summary>
-    /// Initializes a new instance of the <see cref="DocSpaceAuditSource"/> class over a client.
+    /// Initializes a new instance of the <see cref="DocSpaceAuditSource"/> class named <c>docspace</c>.
     /// </summary>
-    /// <param name="client">The client, used by every read; <c>AddDocSpaceAuditSource</c> registers a source that takes a fresh one per read.</param>
-    /// <param name="options">The options (validated here).</param>
+    /// <param name="api">The API client, used by every read; it carries the portal's address and the credential.</param>
+    /// <param name="options">The read settings (validated here); the base URL and credential are the client's business.</param>
     /// <param name="timeProvider">The clock for retries and throttling, or <see langword="null"/> for the system clock.</param>
     /// <param name="logger">Logs retries, or <see langword="null"/>.</param>
-    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
-    public DocSpaceAuditSource(IDocSpaceLoginHistoryClient client, DocSpaceOptions options, TimeProvider? timeProvider = null, ILogger<DocSpaceAuditSource>? logger = null)
-        : this(Capture(client), options, timeProvider ?? TimeProvider.System, logger)
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The read settings are invalid.</exception>
+    public DocSpaceAuditSource(IDocSpaceLoginHistoryApi api, DocSpaceOptions options, TimeProvider? timeProvider = null, ILogger<DocSpaceAuditSource>? logger = null)
+        : this(DocSpaceSourceNames.Source, api, options, timeProvider, logger)
     {
     }
 
-    internal DocSpaceAuditSource(Func<IDocSpaceLoginHistoryClient> clientFactory, DocSpaceOptions options, TimeProvider timeProvider, ILogger? logger)
+    /// <summary>
+    /// Initializes a new instance of the <see cref="DocSpaceAuditSource"/> class with a name of its own, for one of
+    /// several portals.
+    /// </summary>
+    /// <param name="name">The source name: 1 to 63 lowercase letters, digits and hyphens; events carry it as <see cref="AuditEvent.Source"/>.</param>
+    /// <param name="api">The API client, used by every read; it carries the portal's address and the credential.</param>
+    /// <param name="options">The read settings (validated here); the base URL and credential are the client's business.</param>
+    /// <param name="timeProvider">The clock for retries and throttling, or <see langword="null"/> for the system clock.</param>
+    /// <param name="logger">Logs retries, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid source name.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The read settings are invalid.</exception>
+    public DocSpaceAuditSource(string name, IDocSpaceLoginHistoryApi api, DocSpaceOptions options, TimeProvider? timeProvider = null, ILogger<DocSpaceAuditSource>? logger = null)
+        : this(name, Capture(api), options, timeProvider ?? TimeProvider.System, logger, validateConnection: false)
     {
+    }
+
+    internal DocSpaceAuditSource(string name, Func<IDocSpaceLoginHistoryApi> apiFactory, DocSpaceOptions options, TimeProvider timeProvider, ILogger? logger, bool validateConnection)
+    {
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        DocSpaceOptionsValidator.ThrowIfInvalid(options);
-        _clientFactory = clientFactory;
+        if (!AuditSourceRegistration.IsValidName(name))
+        {
+            throw new ArgumentException($"The source name '{name}' is invalid: use 1 to {AuditSourceRegistration.MaxNameLength} lowercase letters, digits and hyphens.", nameof(name));
+        }
+
+        DocSpaceOptionsValidator.ThrowIfInvalid(name, options, validateConnection);
+        _apiFactory = apiFactory;
         _options = options;
-        _timeProvider = timeProvider;
-        _resilience = new SourceResilience(Name, options.Resilience, timeProvider, logger);
+        Name = name;
+        _resilience = new SourceResilience(name, options.Resilience, timeProvider, logger);
     }
 
     /// <inheritdoc/>
-    public string Name => DocSpaceSourceNames.Source;
+    public string Name { get; }
 
     /// <inheritdoc/>
     public IReadOnlyCollection<string> Streams { get; } = [DocSpaceSourceNames.LoginStream];
@@ -75,10 +100,10 @@ public sealed class DocSpaceAuditSource : IAuditSource
             : NothingAsync();
     }
 
-    private static Func<IDocSpaceLoginHistoryClient> Capture(IDocSpaceLoginHistoryClient client)
+    private static Func<IDocSpaceLoginHistoryApi> Capture(IDocSpaceLoginHistoryApi api)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        return () => client;
+        ArgumentNullException.ThrowIfNull(api);
+        return () => api;
     }
 
 #pragma warning disable CS1998 // An empty iterator has nothing to await.
@@ -90,7 +115,8 @@ public sealed class DocSpaceAuditSource : IAuditSource
 
     private async IAsyncEnumerable<AuditEvent> ReadCoreAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var reader = new PageReader(_clientFactory(), _resilience, _options.IncludeRawRecord);
+        // One parser per read: its caches share repeated names, addresses and user agents across the read's pages.
+        var reader = new PageReader(_apiFactory(), _resilience, new LoginPageParser(Name, _options.IncludeRawRecord));
         var paging = new PagingOptions
         {
             PageSize = _options.PageSize,

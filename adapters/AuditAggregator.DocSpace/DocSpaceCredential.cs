@@ -79,7 +79,8 @@ public abstract class DocSpaceCredential
     /// Puts the credential on a request.
     /// </summary>
     /// <param name="request">The request.</param>
+    /// <param name="source">The source name, for a token provider's failure.</param>
     /// <param name="cancellationToken">Stops a token provider.</param>
     /// <returns>A task that completes when the request carries the credential.</returns>
-    internal abstract ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken);
+    internal abstract ValueTask ApplyAsync(HttpRequestMessage request, string source, CancellationToken cancellationToken);
 }

@@ -8,7 +8,10 @@ namespace AuditAggregator.DocSpace;
 /// <remarks>
 /// Exactly one credential must be given: <see cref="Credential"/>, or one of the configuration-friendly
 /// <see cref="ApiKey"/>, <see cref="AccessToken"/>, <see cref="SessionToken"/> or <see cref="Email"/> with
-/// <see cref="Password"/>. Options are validated at start-up.
+/// <see cref="Password"/>. Options are validated at start-up; with <c>AddDocSpaceAuditSource(name, ...)</c> they are
+/// named options under the source's name, and every failure names the source. A <see cref="DocSpaceAuditSource"/>
+/// built directly over a caller's <see cref="IDocSpaceLoginHistoryApi"/> uses only the read settings: the address and
+/// credential are then the client's.
 /// </remarks>
 public sealed class DocSpaceOptions
 {

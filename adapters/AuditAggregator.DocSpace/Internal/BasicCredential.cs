@@ -19,7 +19,7 @@ internal sealed class BasicCredential : DocSpaceCredential
 
     public override DocSpaceCredentialKind Kind => DocSpaceCredentialKind.Basic;
 
-    internal override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    internal override ValueTask ApplyAsync(HttpRequestMessage request, string source, CancellationToken cancellationToken)
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", _encoded);
         return ValueTask.CompletedTask;

@@ -14,21 +14,24 @@ internal static class DocSpaceErrors
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
 
-    public static async Task<AuditSourceException> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async Task<AuditSourceException> FromResponseAsync(string source, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         var body = await ReadCappedAsync(response, cancellationToken).ConfigureAwait(false);
         var vendorMessage = VendorMessage.Extract(body, out var parsedEnvelope);
         var retryAfter = HttpRetryAfter.Get(response.Headers, timeProvider.GetUtcNow());
         var (kind, description) = Describe(response.StatusCode, body.Length == 0, parsedEnvelope);
-        return new AuditSourceException(DocSpaceSourceNames.Source, kind, description, status, vendorMessage: vendorMessage, retryAfter: retryAfter);
+        return new AuditSourceException(source, kind, description, status, vendorMessage: vendorMessage, retryAfter: retryAfter);
     }
 
-    public static AuditSourceException Malformed(int status, string what, Exception? inner = null) =>
-        new(DocSpaceSourceNames.Source, AuditErrorKind.MalformedResponse, $"The response body is not the expected JSON ({what}).", status, innerException: inner);
+    public static AuditSourceException Malformed(string source, int status, string what, Exception? inner = null) =>
+        new(source, AuditErrorKind.MalformedResponse, $"The response body is not the expected JSON ({what}).", status, innerException: inner);
 
-    public static AuditSourceException EnvelopeError(int status, ErrorEnvelopeInfo info) =>
-        new(DocSpaceSourceNames.Source, AuditErrorKind.BadRequest, "The portal answered with an error status inside a success envelope (status: 1).", info.StatusCode ?? status, vendorMessage: info.Message);
+    public static AuditSourceException EnvelopeError(string source, int status, ErrorEnvelopeInfo info) =>
+        new(source, AuditErrorKind.BadRequest, "The portal answered with an error status inside a success envelope (status: 1).", info.StatusCode ?? status, vendorMessage: info.Message);
+
+    public static AuditSourceException Network(string source, string description, Exception inner) =>
+        new(source, AuditErrorKind.Network, description, innerException: inner);
 
     private static (AuditErrorKind Kind, string Description) Describe(HttpStatusCode status, bool emptyBody, bool parsedEnvelope) => (int)status switch
     {

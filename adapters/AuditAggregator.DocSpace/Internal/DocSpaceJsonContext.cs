@@ -9,9 +9,7 @@ namespace AuditAggregator.DocSpace.Internal;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(LoginEventEnvelope))]
 [JsonSerializable(typeof(ReportEnvelope))]
 [JsonSerializable(typeof(ErrorEnvelope))]
-[JsonSerializable(typeof(DocSpaceLoginEvent))]
 [JsonSerializable(typeof(DocSpaceReportJob))]
 internal sealed partial class DocSpaceJsonContext : JsonSerializerContext;

@@ -3,24 +3,35 @@ using Microsoft.Extensions.Options;
 namespace AuditAggregator.DocSpace.Internal;
 
 /// <summary>
-/// Validates <see cref="DocSpaceOptions"/>: base URL, HTTPS, page size, limits and exactly one credential.
+/// Validates <see cref="DocSpaceOptions"/>: base URL, HTTPS, page size, limits and exactly one credential. The options'
+/// name is the source's name, and every failure starts with it (<c>DocSpace source 'acme': ...</c>).
 /// </summary>
 internal sealed class DocSpaceOptionsValidator : IValidateOptions<DocSpaceOptions>
 {
-    public static void ThrowIfInvalid(DocSpaceOptions options)
+    /// <summary>
+    /// Throws when the options are invalid; without <paramref name="validateConnection"/>, the base URL and the
+    /// credential are not checked (a source built over a caller's API client does not use them).
+    /// </summary>
+    public static void ThrowIfInvalid(string source, DocSpaceOptions options, bool validateConnection = true)
     {
-        var result = new DocSpaceOptionsValidator().Validate(Options.DefaultName, options);
+        var result = Validate(source, options, validateConnection);
         if (result.Failed)
         {
-            throw new OptionsValidationException(Options.DefaultName, typeof(DocSpaceOptions), result.Failures);
+            throw new OptionsValidationException(source, typeof(DocSpaceOptions), result.Failures);
         }
     }
 
-    public ValidateOptionsResult Validate(string? name, DocSpaceOptions options)
+    public ValidateOptionsResult Validate(string? name, DocSpaceOptions options) => Validate(name, options, validateConnection: true);
+
+    private static ValidateOptionsResult Validate(string? name, DocSpaceOptions options, bool validateConnection)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        ValidateBaseUrl(options.BaseUrl, failures);
+        if (validateConnection)
+        {
+            ValidateBaseUrl(options.BaseUrl, failures);
+        }
+
         if (options.PageSize is < 1 or > DocSpaceOptions.MaxPageSize)
         {
             failures.Add($"DocSpaceOptions.PageSize must be between 1 and {DocSpaceOptions.MaxPageSize}.");
@@ -42,8 +53,13 @@ internal sealed class DocSpaceOptionsValidator : IValidateOptions<DocSpaceOption
         }
 
         ValidateResilience(options, failures);
-        ValidateCredential(options, failures);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        if (validateConnection)
+        {
+            ValidateCredential(options, failures);
+        }
+
+        var prefix = $"DocSpace source '{(string.IsNullOrEmpty(name) ? DocSpaceSourceNames.Source : name)}': ";
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => prefix + f));
     }
 
     private static void ValidateBaseUrl(Uri? url, List<string> failures)

@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 
 namespace AuditAggregator.DocSpace.Internal;
 
 /// <summary>
-/// Maps a <see cref="DocSpaceLoginEvent"/> to the unified <see cref="AuditEvent"/> (audit-event.md).
+/// Maps the fields of one login record to the unified <see cref="AuditEvent"/> (audit-event.md).
 /// </summary>
 internal static class LoginEventMapper
 {
@@ -15,48 +14,21 @@ internal static class LoginEventMapper
     /// </summary>
     private static readonly OffsetDateTimePattern DatePattern = OffsetDateTimePattern.ExtendedIso;
 
-    public static AuditEvent Map(DocSpaceLoginEvent record, bool includeRawRecord)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var time = ParseDate(record.Date, record.Id);
-        var fields = new LoginFields
-        {
-            Id = record.Id,
-            Time = time.ToInstant(),
-            Offset = time.Offset,
-            UserId = ActorId(record.UserId),
-            User = record.User,
-            Login = record.Login,
-            Sentence = record.Action,
-            ActionId = record.ActionId,
-            Ip = record.Ip,
-            Country = record.Country,
-            City = record.City,
-            Browser = record.Browser,
-            Platform = record.Platform,
-            Page = record.Page,
-            Extra = Extra(record.AdditionalProperties),
-        };
-        var mapped = Build(ref fields, parts: null);
-        return includeRawRecord
-            ? mapped with { RawRecord = JsonSerializer.Serialize(record, DocSpaceJsonContext.Default.DocSpaceLoginEvent) }
-            : mapped;
-    }
-
     /// <summary>
-    /// The one mapping of login fields to an <see cref="AuditEvent"/>, for the DTO path and the direct parser alike.
+    /// The one mapping of a login record's fields to an <see cref="AuditEvent"/>.
     /// </summary>
     /// <param name="fields">The fields as read.</param>
     /// <param name="parts">Shared parts of the read, or <see langword="null"/> to build every part anew.</param>
+    /// <param name="source">The configured source name, which the event carries as <see cref="AuditEvent.Source"/> and in its id.</param>
     /// <returns>The event.</returns>
-    public static AuditEvent Build(ref LoginFields fields, LoginParts? parts)
+    public static AuditEvent Build(ref LoginFields fields, LoginParts? parts, string source)
     {
         var (action, outcome) = LoginActionTable.Map(fields.ActionId);
         var user = Text(fields.User);
         var login = Text(fields.Login);
         return new AuditEvent
         {
-            Source = DocSpaceSourceNames.Source,
+            Source = source,
             Vendor = DocSpaceSourceNames.Vendor,
             Stream = DocSpaceSourceNames.LoginStream,
             SourceId = fields.Id.ToString(CultureInfo.InvariantCulture),
@@ -72,6 +44,7 @@ internal static class LoginEventMapper
             VendorAction = LoginActionTable.Code(fields.ActionId),
             VendorActionName = LoginActionTable.Name(fields.ActionId),
             Details = Details(ref fields, parts),
+            RawRecord = fields.RawRecord,
         };
     }
 
@@ -88,12 +61,13 @@ internal static class LoginEventMapper
     /// </summary>
     /// <param name="date">The text sent, or <see langword="null"/>.</param>
     /// <param name="id">The event's id, for the message.</param>
+    /// <param name="source">The source name, for the message.</param>
     /// <returns>The time with its offset.</returns>
-    public static OffsetDateTime ParseDate(string? date, long id)
+    public static OffsetDateTime ParseDate(string? date, long id, string source)
     {
         if (TryParseFast(date, out var fast))
         {
-            return InRange(fast, id);
+            return InRange(fast, id, source);
         }
 
         // Anything else (eight or nine fractional digits, an offset with seconds) is the pattern's, errors included.
@@ -101,20 +75,20 @@ internal static class LoginEventMapper
         if (!result.Success)
         {
             throw new AuditSourceException(
-                DocSpaceSourceNames.Source,
+                source,
                 AuditErrorKind.MalformedResponse,
                 $"Login event {id} has no readable 'date' (expected an ISO 8601 date-time with an offset).",
                 innerException: result.Exception);
         }
 
-        return InRange(result.Value, id);
+        return InRange(result.Value, id, source);
     }
 
     /// <summary>
     /// A wall time at the end of year 9999 with a negative offset is past the last <see cref="Instant"/>; say so
     /// instead of letting NodaTime's overflow escape later.
     /// </summary>
-    private static OffsetDateTime InRange(OffsetDateTime value, long id)
+    private static OffsetDateTime InRange(OffsetDateTime value, long id, string source)
     {
         try
         {
@@ -124,7 +98,7 @@ internal static class LoginEventMapper
         catch (OverflowException ex)
         {
             throw new AuditSourceException(
-                DocSpaceSourceNames.Source,
+                source,
                 AuditErrorKind.MalformedResponse,
                 $"Login event {id} has a 'date' outside the range of instants.",
                 innerException: ex);
@@ -158,22 +132,6 @@ internal static class LoginEventMapper
         : second is null ? first
         : parts is null ? string.Concat(first, separator, second)
         : parts.Strings.Concat(first, separator, second);
-
-    private static List<KeyValuePair<string, AuditValue>>? Extra(IDictionary<string, JsonElement>? properties)
-    {
-        if (properties is not { Count: > 0 })
-        {
-            return null;
-        }
-
-        var extra = new List<KeyValuePair<string, AuditValue>>(properties.Count);
-        foreach (var (key, value) in properties)
-        {
-            extra.Add(new(key, AuditValue.FromJsonElement(value)));
-        }
-
-        return extra;
-    }
 
     /// <summary>
     /// The details of the usual record, with the two known keys only, built as they are kept.

@@ -1,9 +1,8 @@
 namespace AuditAggregator.DocSpace.Internal;
 
 /// <summary>
-/// The fields of one login event as read, before mapping: filled either from a <see cref="DocSpaceLoginEvent"/> or
-/// straight from the JSON by <see cref="LoginPageParser"/>, then turned into an <see cref="AuditEvent"/> by
-/// <see cref="LoginEventMapper.Build"/>, so both paths share one mapping.
+/// The fields of one login event as read, before mapping: filled straight from the JSON by
+/// <see cref="LoginPageParser"/>, then turned into an <see cref="AuditEvent"/> by <see cref="LoginEventMapper.Build"/>.
 /// </summary>
 internal struct LoginFields
 {
@@ -26,6 +25,9 @@ internal struct LoginFields
     public string? Platform;
     public string? Page;
 
-    /// <summary>The properties the DTO does not know, in the order sent, or <see langword="null"/>.</summary>
+    /// <summary>The properties not listed above, in the order sent, or <see langword="null"/>.</summary>
     public List<KeyValuePair<string, AuditValue>>? Extra;
+
+    /// <summary>The record's JSON text as sent, when raw records are asked for; otherwise <see langword="null"/>.</summary>
+    public string? RawRecord;
 }

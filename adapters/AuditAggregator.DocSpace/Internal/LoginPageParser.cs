@@ -11,15 +11,17 @@ namespace AuditAggregator.DocSpace.Internal;
 /// repeated values (names, addresses, user agents, sentences) shared through <see cref="LoginParts"/>.
 /// </summary>
 /// <remarks>
-/// It accepts exactly what the source-generated <see cref="DocSpaceJsonContext"/> accepts for
-/// <see cref="LoginEventEnvelope"/> (names in any case, <c>actionId</c> as a number or a numeric string, unknown
-/// properties kept) and maps through <see cref="LoginEventMapper.Build"/>, so both paths yield equal events; the tests
-/// compare them. One instance per read; not thread-safe.
+/// The one reader of login records: names in any case, <c>actionId</c> as a number or a numeric string, unknown
+/// properties kept; each record is then mapped by <see cref="LoginEventMapper.Build"/>. With raw records on, each
+/// event keeps the record's own JSON text, sliced from the same bytes. One instance per read; not thread-safe.
 /// </remarks>
-internal sealed class LoginPageParser
+internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source, bool includeRawRecord = false)
 {
     private readonly LoginParts _parts = new();
     private readonly Utf8IsoTimeParser _dates = new();
+
+    /// <summary>Gets the name of the source whose events and errors this parser makes.</summary>
+    public string Source { get; } = source;
 
     private enum Field
     {
@@ -59,7 +61,7 @@ internal sealed class LoginPageParser
 
         if (reader.TokenType == JsonTokenType.Null)
         {
-            throw DocSpaceErrors.Malformed(status, "the body is null");
+            throw DocSpaceErrors.Malformed(Source, status, "the body is null");
         }
 
         LoginJson.Expect(ref reader, JsonTokenType.StartObject, "$");
@@ -102,10 +104,10 @@ internal sealed class LoginPageParser
 
         if (envelopeStatus == 1)
         {
-            throw DocSpaceErrors.EnvelopeError(status, new ErrorEnvelopeInfo(statusCode, message));
+            throw DocSpaceErrors.EnvelopeError(Source, status, new ErrorEnvelopeInfo(statusCode, message));
         }
 
-        return events ?? throw DocSpaceErrors.Malformed(status, "it has no 'response' array");
+        return events ?? throw DocSpaceErrors.Malformed(Source, status, "it has no 'response' array");
     }
 
     private List<AuditEvent> ReadEvents(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int capacity)
@@ -123,6 +125,7 @@ internal sealed class LoginPageParser
     private AuditEvent ReadEvent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
     {
         LoginJson.Expect(ref reader, JsonTokenType.StartObject, "response[]");
+        var start = reader.TokenStartIndex;
         var fields = default(LoginFields);
         string? dateText = null;
         var dateBytes = ReadOnlySpan<byte>.Empty;
@@ -194,7 +197,7 @@ internal sealed class LoginPageParser
         {
             try
             {
-                var time = LoginEventMapper.ParseDate(dateText ?? (dateBytes.IsEmpty ? null : Encoding.UTF8.GetString(dateBytes)), fields.Id);
+                var time = LoginEventMapper.ParseDate(dateText ?? (dateBytes.IsEmpty ? null : Encoding.UTF8.GetString(dateBytes)), fields.Id, Source);
                 (fields.Time, fields.Offset) = (time.ToInstant(), time.Offset);
             }
             catch (AuditSourceException ex)
@@ -203,7 +206,13 @@ internal sealed class LoginPageParser
             }
         }
 
-        return LoginEventMapper.Build(ref fields, _parts);
+        if (includeRawRecord)
+        {
+            // The record's own bytes, as the server sent them: nothing re-serialized, nothing read twice.
+            fields.RawRecord = JsonAuditValues.FromCompletedValue(ref reader, body, start).AsString();
+        }
+
+        return LoginEventMapper.Build(ref fields, _parts, Source);
     }
 
     /// <summary>

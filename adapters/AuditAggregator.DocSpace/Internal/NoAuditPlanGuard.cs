@@ -20,7 +20,7 @@ namespace AuditAggregator.DocSpace.Internal;
 /// then holds the whole log, and the source filters on the client anyway. A portal with exactly 20 events and
 /// no audit option is reported as the fallback, which is true.</para>
 /// </remarks>
-internal sealed class NoAuditPlanGuard
+internal sealed class NoAuditPlanGuard(string source)
 {
     /// <summary>The number of events <c>/last</c> and the fallback return.</summary>
     public const int FallbackSize = 20;
@@ -55,8 +55,8 @@ internal sealed class NoAuditPlanGuard
         }
     }
 
-    private static AuditSourceException Detected(string evidence) => new(
-        DocSpaceSourceNames.Source,
+    private AuditSourceException Detected(string evidence) => new(
+        source,
         AuditErrorKind.Plan,
         "The portal's plan has no audit option: /login/filter ignored its parameters and returned only the "
         + $"{FallbackSize} newest login events ({evidence}), so older events cannot be read. This is not a filtered result; "

@@ -4,20 +4,16 @@ using AuditAggregator.Resilience;
 namespace AuditAggregator.DocSpace.Internal;
 
 /// <summary>
-/// The <see cref="PageFetcher"/> of one read: fetches a page of the unfiltered log through the resilience pipeline
-/// (request, status and body parse together, so a truncated body is retried), checks it for the no-audit-plan
-/// fallback, and maps every item.
+/// The <see cref="PageFetcher"/> of one read: fetches a page of the unfiltered log through
+/// <see cref="IDocSpaceLoginHistoryApi"/> inside the resilience pipeline (request, status and body parse together, so
+/// a body cut off halfway is retried), checks it for the no-audit-plan fallback, and yields its events.
 /// </summary>
 internal sealed class PageReader(
-    IDocSpaceLoginHistoryClient client,
+    IDocSpaceLoginHistoryApi api,
     SourceResilience resilience,
-    bool includeRawRecord)
+    LoginPageParser parser)
 {
-    private readonly NoAuditPlanGuard _guard = new();
-
-    // Our own client reads pages straight into events; a caller's client gives DTOs, mapped one by one. Raw records
-    // are the serialized DTOs, so asking for them takes the DTO path too.
-    private readonly LoginPageParser? _parser = client is DocSpaceLoginHistoryClient && !includeRawRecord ? new() : null;
+    private readonly NoAuditPlanGuard _guard = new(parser.Source);
 
     public async ValueTask<IReadOnlyList<AuditEvent>> FetchAsync(PageRequest request, CancellationToken cancellationToken)
     {
@@ -32,43 +28,27 @@ internal sealed class PageReader(
         return page;
     }
 
+    /// <summary>
+    /// Sends no filter at all: the server pages before it filters, so the window, user, action and outcome are
+    /// applied on the client by <see cref="AuditPager"/>.
+    /// </summary>
     private async ValueTask<IReadOnlyList<AuditEvent>> FetchPageAsync(long offset, int size, CancellationToken cancellationToken)
     {
-        if (_parser is null)
-        {
-            var records = await FetchRawAsync(offset, size, cancellationToken).ConfigureAwait(false);
-            var events = new AuditEvent[records.Count];
-            for (var i = 0; i < records.Count; i++)
-            {
-                events[i] = LoginEventMapper.Map(records[i], includeRawRecord);
-            }
-
-            return events;
-        }
-
-        var filter = new DocSpaceLoginFilter { StartIndex = checked((int)offset), Count = size };
-        var fast = (DocSpaceLoginHistoryClient)client;
+        var startIndex = checked((int)offset);
         try
         {
             return await resilience.ExecuteAsync(
-                async attemptToken => await fast.GetFilteredEventsAsync(filter, _parser, attemptToken).ConfigureAwait(false),
+                async attemptToken => await DocSpaceCall.ReadAsync(
+                    parser.Source,
+                    token => api.GetFilterAsync(count: size, startIndex: startIndex, cancellationToken: token),
+                    (response, token) => LoginPageBody.ReadAsync(response, parser, size, token),
+                    resilience.TimeProvider,
+                    attemptToken).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (LoginRecordException ex)
         {
             throw ex.Error;
         }
-    }
-
-    /// <summary>
-    /// Sends no filter at all: the server pages before it filters, so the window, user, action and outcome are
-    /// applied on the client by <see cref="AuditPager"/>.
-    /// </summary>
-    private ValueTask<IReadOnlyList<DocSpaceLoginEvent>> FetchRawAsync(long offset, int size, CancellationToken cancellationToken)
-    {
-        var filter = new DocSpaceLoginFilter { StartIndex = checked((int)offset), Count = size };
-        return resilience.ExecuteAsync(
-            async attemptToken => await client.GetFilteredAsync(filter, attemptToken).ConfigureAwait(false),
-            cancellationToken);
     }
 }

@@ -18,7 +18,7 @@ internal sealed class SessionCookieCredential : DocSpaceCredential
 
     public override DocSpaceCredentialKind Kind => DocSpaceCredentialKind.SessionCookie;
 
-    internal override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    internal override ValueTask ApplyAsync(HttpRequestMessage request, string source, CancellationToken cancellationToken)
     {
         request.Headers.Remove("Cookie");
         request.Headers.TryAddWithoutValidation("Cookie", _cookie);

@@ -9,7 +9,7 @@ internal sealed class TokenCredential(DocSpaceCredentialKind kind, string token)
 {
     public override DocSpaceCredentialKind Kind { get; } = kind;
 
-    internal override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    internal override ValueTask ApplyAsync(HttpRequestMessage request, string source, CancellationToken cancellationToken)
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return ValueTask.CompletedTask;

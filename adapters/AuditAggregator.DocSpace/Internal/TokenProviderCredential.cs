@@ -9,7 +9,7 @@ internal sealed class TokenProviderCredential(Func<CancellationToken, ValueTask<
 {
     public override DocSpaceCredentialKind Kind => DocSpaceCredentialKind.Bearer;
 
-    internal override async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    internal override async ValueTask ApplyAsync(HttpRequestMessage request, string source, CancellationToken cancellationToken)
     {
         string token;
         try
@@ -18,7 +18,7 @@ internal sealed class TokenProviderCredential(Func<CancellationToken, ValueTask<
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not AuditException)
         {
-            throw new AuditSourceException(DocSpaceSourceNames.Source, AuditErrorKind.Authentication, "The access-token provider failed.", innerException: ex);
+            throw new AuditSourceException(source, AuditErrorKind.Authentication, "The access-token provider failed.", innerException: ex);
         }
 
         try
@@ -27,7 +27,7 @@ internal sealed class TokenProviderCredential(Func<CancellationToken, ValueTask<
         }
         catch (ArgumentException)
         {
-            throw new AuditSourceException(DocSpaceSourceNames.Source, AuditErrorKind.Authentication, "The access-token provider returned an empty or unusable token.");
+            throw new AuditSourceException(source, AuditErrorKind.Authentication, "The access-token provider returned an empty or unusable token.");
         }
 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -1,24 +1,45 @@
-using Microsoft.Extensions.DependencyInjection.Internal;
+using System.Buffers;
+using AuditAggregator.DependencyInjection.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Reserves the names of the audit sources registered in a service collection, so that no two sources, of one vendor
-/// or of several, share a name.
+/// Keeps the names of the audit sources registered in one service collection unique, across every vendor.
 /// </summary>
 /// <remarks>
-/// The names live in the service collection itself (one marker service per collection), never in static state: two
-/// containers built side by side reserve their names independently.
+/// A source name becomes <see cref="AuditAggregator.AuditEvent.Source"/> and the first part of every event id, and
+/// keys the source's options, HTTP client, checkpoints and telemetry; two sources sharing one would mix their
+/// events and progress. The names are held by the service collection itself, not by the process, so separate
+/// collections (two hosts, two tests) never see each other's names.
 /// </remarks>
 public static class AuditSourceRegistration
 {
+    /// <summary>The most characters a source name may have.</summary>
+    public const int MaxNameLength = 63;
+
+    private static readonly SearchValues<char> NameCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");
+
     /// <summary>
-    /// Reserves <paramref name="name"/> for one source in <paramref name="services"/>.
+    /// Gets a value indicating whether <paramref name="name"/> is a valid source name: 1 to 63 lowercase ASCII
+    /// letters, digits and hyphens, starting and ending with a letter or digit (like a DNS label).
     /// </summary>
-    /// <param name="services">The service collection the source is registered in.</param>
-    /// <param name="name">The source's name: lowercase letters, digits and <c>-</c>, for example <c>acme-exavault</c>.</param>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or holds another character.</exception>
-    /// <exception cref="InvalidOperationException">A source named <paramref name="name"/> is registered already.</exception>
+    /// <param name="name">The name to check.</param>
+    /// <returns><see langword="true"/> when the name is valid.</returns>
+    public static bool IsValidName(string? name) =>
+        name is { Length: > 0 and <= MaxNameLength }
+        && !name.AsSpan().ContainsAnyExcept(NameCharacters)
+        && name[0] != '-'
+        && name[^1] != '-';
+
+    /// <summary>
+    /// Reserves a source name in <paramref name="services"/>; each adapter's registration calls this before it adds
+    /// its source.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The source name.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid source name (see <see cref="IsValidName"/>).</exception>
+    /// <exception cref="InvalidOperationException">A source of any vendor already has <paramref name="name"/> in this collection.</exception>
     public static void Reserve(IServiceCollection services, string name)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -26,37 +47,16 @@ public static class AuditSourceRegistration
         if (!IsValidName(name))
         {
             throw new ArgumentException(
-                $"'{name}' is not a valid audit source name: use one or more lowercase letters, digits and '-', such as 'acme-exavault'.",
+                $"The audit source name '{Shorten(name)}' is invalid: use 1 to {MaxNameLength} lowercase letters, digits and hyphens, starting and ending with a letter or digit.",
                 nameof(name));
         }
 
-        var reserved = Find(services);
-        if (reserved is null)
-        {
-            reserved = new ReservedSourceNames();
-            services.AddSingleton(reserved);
-        }
-
-        if (!reserved.TryAdd(name))
+        if (!ReservedSourceNames.In(services).TryAdd(name))
         {
             throw new InvalidOperationException(
-                $"An audit source named '{name}' is registered already; every source, whatever its vendor, needs a name of its own.");
+                $"The audit source name '{name}' is already registered; every source, of any vendor, needs a name of its own.");
         }
     }
 
-    private static bool IsValidName(string name) =>
-        name.Length > 0 && name.All(static c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
-
-    private static ReservedSourceNames? Find(IServiceCollection services)
-    {
-        foreach (var descriptor in services)
-        {
-            if (descriptor.ServiceType == typeof(ReservedSourceNames) && !descriptor.IsKeyedService)
-            {
-                return (ReservedSourceNames?)descriptor.ImplementationInstance;
-            }
-        }
-
-        return null;
-    }
+    private static string Shorten(string name) => name.Length <= 80 ? name : string.Concat(name.AsSpan(0, 80), "...");
 }

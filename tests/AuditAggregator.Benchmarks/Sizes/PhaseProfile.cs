@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using AuditAggregator.Benchmarks.Naive;
 using AuditAggregator.Benchmarks.Pages;
 using AuditAggregator.DocSpace.Internal;
@@ -11,8 +10,8 @@ using AuditAggregator.Parsing;
 namespace AuditAggregator.Benchmarks.Sizes;
 
 /// <summary>
-/// <c>profile</c>: each page's parse-and-map next to its floor and next to the DTO path it replaced (source-generated
-/// deserialization into the public records, then the mappers), timed with a stopwatch and
+/// <c>profile</c>: each page's parse-and-map next to its floor and, for ExaVault, next to the DTO path it replaced
+/// (source-generated deserialization into the public records, then the mappers; DocSpace has no DTO path left), timed with a stopwatch and
 /// <see cref="GC.GetAllocatedBytesForCurrentThread"/>. For a profile by method, run the <c>loop</c> verb under
 /// <c>dotnet-trace collect --profile dotnet-sampled-thread-time</c> (see the README).
 /// </summary>
@@ -27,7 +26,6 @@ internal static class PhaseProfile
         yield return Phase("docspace floor", CapturedPages.DocSpaceItems, () => JsonFloor.CountTokens(NextPage()));
         yield return Phase("docspace parser", CapturedPages.DocSpaceItems, () => AdapterPath.DocSpaceAsync(NextPage(), parser).AsTask().GetAwaiter().GetResult());
         yield return Phase("docspace parser, cold", CapturedPages.DocSpaceItems, () => AdapterPath.DocSpaceAsync(NextPage()).AsTask().GetAwaiter().GetResult());
-        yield return Phase("docspace dto path", CapturedPages.DocSpaceItems, () => JsonSerializer.Deserialize(NextPage(), DocSpaceJsonContext.Default.LoginEventEnvelope)!.Response!.Select(e => LoginEventMapper.Map(e, false)).ToList());
         yield return Phase("docspace naive", CapturedPages.DocSpaceItems, () => NaivePipeline.DocSpace(NextPage()));
 
         yield return Phase("session floor", CapturedPages.ExaVaultItems, () => JsonFloor.CountTokens(pages.Sessions));

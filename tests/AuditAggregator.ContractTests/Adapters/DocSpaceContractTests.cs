@@ -158,27 +158,25 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
     }
 
     [Fact]
-    public async Task GetFilteredAsync_EveryFilter_SendsDeclaredNamesNumbersAndUtcDatesWithZ()
+    public async Task GetFilterAsync_EveryFilter_SendsDeclaredNamesNumbersAndUtcDatesWithZ()
     {
         await using var services = AdapterHost.DocSpace(wireMock.BaseAddress, o => o.ApiKey = "sk-contract-window");
-        var client = services.GetRequiredService<IDocSpaceLoginHistoryClient>();
+        var api = services.GetRequiredKeyedService<IDocSpaceLoginHistoryApi>(DocSpaceSourceNames.Source);
 
-        IReadOnlyList<DocSpaceLoginEvent>? events = null;
-        var error = await Record.ExceptionAsync(async () => events = await client.GetFilteredAsync(new DocSpaceLoginFilter
-        {
-            UserId = Guid.Parse("3c1b2c7e-9f4a-4d2e-8a51-6f0e2b9d7a10"),
-            Action = DocSpaceLoginAction.LoginSuccess,
-            From = new DateTimeOffset(2025, 6, 1, 3, 0, 0, TimeSpan.FromHours(3)),
-            To = new DateTimeOffset(2025, 6, 3, 0, 0, 0, TimeSpan.Zero),
-            Count = 50,
-            StartIndex = 0,
-        }));
+        using var response = await api.GetFilterAsync(
+            userId: Guid.Parse("3c1b2c7e-9f4a-4d2e-8a51-6f0e2b9d7a10"),
+            action: (int)DocSpaceLoginAction.LoginSuccess,
+            from: DocSpaceQuery.Time(new DateTimeOffset(2025, 6, 1, 3, 0, 0, TimeSpan.FromHours(3))),
+            to: DocSpaceQuery.Time(new DateTimeOffset(2025, 6, 3, 0, 0, 0, TimeSpan.Zero)),
+            count: 50,
+            startIndex: 0);
 
         // The journal speaks first: a wrong name or format is reported as such, not as the 404 of an unmatched stub.
         var request = Assert.Single(wireMock.Journal());
         AssertConforms([request]);
-        Assert.Null(error);
-        Assert.Equal(2, events!.Count);
+        Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}");
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, body.RootElement.GetProperty("response").GetArrayLength());
         AssertExactQuery(
             request,
             ("userId", "3c1b2c7e-9f4a-4d2e-8a51-6f0e2b9d7a10"),
@@ -191,22 +189,20 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
     }
 
     [Fact]
-    public async Task GetFilteredAsync_Fields_SentAsQueryParameterNotHeader()
+    public async Task GetFilterAsync_Fields_SentAsQueryParameterNotHeader()
     {
         // Named deviation DocSpace.FieldsIsFrameworkWide: the server reads 'fields' from the query, undeclared.
         await using var services = AdapterHost.DocSpace(wireMock.BaseAddress, o => o.ApiKey = "sk-contract-window");
-        var client = services.GetRequiredService<IDocSpaceLoginHistoryClient>();
+        var api = services.GetRequiredKeyedService<IDocSpaceLoginHistoryApi>(DocSpaceSourceNames.Source);
 
-        await client.GetFilteredAsync(new DocSpaceLoginFilter
-        {
-            UserId = Guid.Parse("3c1b2c7e-9f4a-4d2e-8a51-6f0e2b9d7a10"),
-            Action = DocSpaceLoginAction.LoginSuccess,
-            From = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero),
-            To = new DateTimeOffset(2025, 6, 3, 0, 0, 0, TimeSpan.Zero),
-            Count = 50,
-            StartIndex = 0,
-            Fields = ["id", "date", "actionId"],
-        });
+        using var response = await api.GetFilterAsync(
+            userId: Guid.Parse("3c1b2c7e-9f4a-4d2e-8a51-6f0e2b9d7a10"),
+            action: (int)DocSpaceLoginAction.LoginSuccess,
+            from: DocSpaceQuery.Time(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)),
+            to: DocSpaceQuery.Time(new DateTimeOffset(2025, 6, 3, 0, 0, 0, TimeSpan.Zero)),
+            count: 50,
+            startIndex: 0,
+            fields: "id,date,actionId");
 
         var request = Assert.Single(Journal());
         Assert.Equal("id,date,actionId", request.QueryValue("fields"));
@@ -217,13 +213,13 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
     }
 
     [Fact]
-    public async Task CreateReportAsync_ServerAnswersPlainUrl_ReturnsThatUrl()
+    public async Task CreateAsync_ServerAnswersPlainUrl_ReturnsThatUrl()
     {
         // Named deviation DocSpace.ReportAnswersPlainUrl: the v3.7/v3.8 answer, not the documented job.
         await using var services = AdapterHost.DocSpace(wireMock.BaseAddress, o => o.ApiKey = "sk-contract-report-url");
-        var client = services.GetRequiredService<IDocSpaceLoginHistoryClient>();
+        var reports = services.GetRequiredKeyedService<DocSpaceReports>(DocSpaceSourceNames.Source);
 
-        var url = await client.CreateReportAsync();
+        var url = await reports.CreateAsync();
 
         var request = Assert.Single(Journal());
         Assert.Equal(("POST", ReportPath, ""), (request.Method, request.Path, request.RawQuery));
@@ -233,12 +229,12 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
     }
 
     [Fact]
-    public async Task CreateReportAsync_ServerRunsAJob_PollsUntilCompletedAndResolvesTheFileUrl()
+    public async Task CreateAsync_ServerRunsAJob_PollsUntilCompletedAndResolvesTheFileUrl()
     {
         await using var services = AdapterHost.DocSpace(wireMock.BaseAddress, o => o.ApiKey = "sk-contract-report-job");
-        var client = services.GetRequiredService<IDocSpaceLoginHistoryClient>();
+        var reports = services.GetRequiredKeyedService<DocSpaceReports>(DocSpaceSourceNames.Source);
 
-        var url = await client.CreateReportAsync();
+        var url = await reports.CreateAsync();
 
         var journal = Journal();
         Assert.Equal(["POST", "GET"], journal.Select(r => r.Method));

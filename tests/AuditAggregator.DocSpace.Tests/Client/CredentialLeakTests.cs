@@ -6,7 +6,8 @@ using AuditAggregator.Testing;
 namespace AuditAggregator.DocSpace.Tests.Client;
 
 /// <summary>
-/// No failure, of any status and any scheme, shows the credential in its message or its ToString.
+/// No failure, of any status and any scheme, on the source's path or the report helper's, shows the credential in
+/// its message, its ToString, the request's address, or the logs.
 /// </summary>
 public class CredentialLeakTests
 {
@@ -30,7 +31,7 @@ public class CredentialLeakTests
     [MemberData(nameof(Cases))]
     public async Task AnyFailure_NeverShowsTheCredential(string scheme, int status)
     {
-        var handler = new StubHttpMessageHandler().Respond(request => new HttpResponseMessage((HttpStatusCode)status)
+        var handler = new StubHttpMessageHandler().Route(request => new HttpResponseMessage((HttpStatusCode)status)
         {
             // A hostile or buggy server echoing the request's credential must not get it into our message.
             Content = new StringContent(status == 200 ? "{\"response\":" : $"{{\"status\":1,\"error\":{{\"message\":\"bad\",\"stack\":\"{request.Headers}\"}}}}", Encoding.UTF8, "application/json"),
@@ -38,6 +39,7 @@ public class CredentialLeakTests
         var options = TestSetup.Options(o =>
         {
             o.ApiKey = null;
+            o.Resilience.MaxRetryAttempts = 0;
             o.Credential = scheme switch
             {
                 "ApiKey" => DocSpaceCredential.ApiKey(Secret),
@@ -47,12 +49,19 @@ public class CredentialLeakTests
                 _ => DocSpaceCredential.SessionCookie(Secret),
             };
         });
+        var logs = new CollectingLoggerProvider();
+        var source = new DocSpaceAuditSource(TestSetup.Api(handler, options), options, TimeProvider.System, logs.CreateLogger<DocSpaceAuditSource>());
 
-        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.Client(handler, options).GetLastAsync());
+        var read = await Assert.ThrowsAsync<AuditSourceException>(() => source.ReadAllAsync(AuditQuery.All));
+        var report = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.Reports(handler, options).CreateAsync());
 
         var encodedBasic = Convert.ToBase64String(Encoding.UTF8.GetBytes("admin@example.com:" + Secret));
-        Assert.DoesNotContain(Secret, ex.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(encodedBasic, ex.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(Secret, options.Credential!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.All(handler.Requests, r => Assert.Contains(r.Headers.Values, v => v.Contains(Secret, StringComparison.Ordinal) || v.Contains(encodedBasic, StringComparison.Ordinal)));
+        foreach (var text in new[] { read.ToString(), report.ToString(), string.Join('\n', logs.Lines), options.Credential!.ToString() }.Concat(handler.Requests.Select(r => r.Uri.AbsoluteUri)))
+        {
+            Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(encodedBasic, text, StringComparison.Ordinal);
+        }
     }
 }

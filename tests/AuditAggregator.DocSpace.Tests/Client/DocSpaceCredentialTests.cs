@@ -15,7 +15,7 @@ public class DocSpaceCredentialTests
             credential(o);
         });
 
-        await TestSetup.Client(handler, options).GetLastAsync();
+        using var response = await TestSetup.Api(handler, options).GetLastAsync();
         return Assert.Single(handler.Requests);
     }
 
@@ -57,10 +57,10 @@ public class DocSpaceCredentialTests
             o.ApiKey = null;
             o.Credential = DocSpaceCredential.Bearer(_ => ValueTask.FromResult("jwt-" + ++calls));
         });
-        var client = TestSetup.Client(handler, options);
+        var api = TestSetup.Api(handler, options);
 
-        await client.GetLastAsync();
-        await client.GetLastAsync();
+        (await api.GetLastAsync()).Dispose();
+        (await api.GetLastAsync()).Dispose();
 
         Assert.Equal(["Bearer jwt-1", "Bearer jwt-2"], handler.Requests.Select(r => r.Headers["Authorization"]));
     }
@@ -75,9 +75,10 @@ public class DocSpaceCredentialTests
             o.Credential = DocSpaceCredential.Bearer(_ => ValueTask.FromResult(string.Empty));
         });
 
-        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.Client(handler, options).GetLastAsync());
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.Source(handler, options).ReadAllAsync(AuditQuery.All));
 
         Assert.Equal(AuditErrorKind.Authentication, ex.Kind);
+        Assert.Equal("docspace", ex.SourceName);
         Assert.Empty(handler.Requests);
     }
 

@@ -13,8 +13,7 @@ public class DocSpaceErrorTests
     private static async Task<AuditSourceException> FailAsync(HttpResponseMessage response)
     {
         var handler = new StubHttpMessageHandler().Respond(_ => response);
-        return await Assert.ThrowsAsync<AuditSourceException>(() =>
-            TestSetup.Client(handler, time: new FakeTimeProvider(Now)).GetFilteredAsync(new DocSpaceLoginFilter { Count = 100 }));
+        return await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.ReadPageAsync(handler, new FakeTimeProvider(Now)));
     }
 
     private static HttpResponseMessage Empty(HttpStatusCode status) => new(status) { Content = new ByteArrayContent([]) };
@@ -180,11 +179,22 @@ public class DocSpaceErrorTests
     }
 
     [Fact]
+    public async Task NamedSource_ErrorsCarryItsName()
+    {
+        var handler = new StubHttpMessageHandler().Respond(_ => Empty(HttpStatusCode.Unauthorized));
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.ReadPageAsync(handler, parser: new Internal.LoginPageParser("acme-docspace")));
+
+        Assert.Equal("acme-docspace", ex.SourceName);
+        Assert.StartsWith("acme-docspace", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConnectionFailure_IsNetwork()
     {
         var handler = new StubHttpMessageHandler().Respond(_ => throw new HttpRequestException("Connection refused (portal.example.com:443)"));
 
-        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.Client(handler).GetLastAsync());
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.ReadPageAsync(handler));
 
         Assert.Equal(AuditErrorKind.Network, ex.Kind);
         Assert.IsType<HttpRequestException>(ex.InnerException);

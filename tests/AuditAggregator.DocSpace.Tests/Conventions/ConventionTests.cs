@@ -62,6 +62,29 @@ public partial class ConventionTests
         Assert.True(lengths[^1] <= 300, $"longest file {lengths[^1]} lines");
     }
 
+    [Fact]
+    public void Project_RequiresGeneratedRefitRequests()
+    {
+        // Refit's build reads this property and fails on any request it would have to build by reflection (RF006).
+        var project = File.ReadAllText(Path.Combine(AdapterDirectory(), "AuditAggregator.DocSpace.csproj"));
+
+        Assert.Contains("<RefitRequireGeneratedRequests>true</RefitRequireGeneratedRequests>", project, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sources_NeverDowncastTheApiClient()
+    {
+        var offenders = Directory.EnumerateFiles(AdapterDirectory(), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => Downcast().IsMatch(File.ReadAllText(f)))
+            .Select(Path.GetFileName);
+
+        Assert.Empty(offenders);
+    }
+
+    [GeneratedRegex(@"\bis\s+(DocSpaceLoginHistory\w*|IDocSpaceLoginHistoryApi\b)|\(\s*DocSpaceLoginHistory\w+\s*\)\s*\w")]
+    private static partial Regex Downcast();
+
     [GeneratedRegex(@"DateTime(Offset)?\.(Utc)?Now|\.Result\b|\.Wait\(\)|Thread\.Sleep")]
     private static partial Regex Forbidden();
 

@@ -81,25 +81,40 @@ public class DocSpaceOptionsValidatorTests
         Assert.Contains(Failures(o => o.MaxPages = 0), f => f.Contains("MaxPages", StringComparison.Ordinal));
 
     [Fact]
-    public void SourceConstructor_InvalidOptions_Throws()
+    public void Validate_EveryFailure_NamesTheSource()
     {
-        var options = TestSetup.Options(o => o.BaseUrl = new Uri("http://portal.example.com"));
+        var result = new DocSpaceOptionsValidator().Validate("acme-docspace", TestSetup.Options(o => { o.BaseUrl = null; o.PageSize = 0; }));
 
-        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => new DocSpaceAuditSource(new NoClient(), options));
+        Assert.Equal(2, result.Failures!.Count());
+        Assert.All(result.Failures!, f => Assert.StartsWith("DocSpace source 'acme-docspace': DocSpaceOptions.", f, StringComparison.Ordinal));
     }
 
-    private sealed class NoClient : IDocSpaceLoginHistoryClient
+    [Fact]
+    public void SourceConstructor_InvalidReadSettings_Throws()
     {
-        public Task<IReadOnlyList<DocSpaceLoginEvent>> GetLastAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        var options = TestSetup.Options(o => o.PageSize = 0);
 
-        public Task<IReadOnlyList<DocSpaceLoginEvent>> GetFilteredAsync(DocSpaceLoginFilter filter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => new DocSpaceAuditSource(new HandWrittenApi([]), options));
 
-        public Task<DocSpaceReportJob> StartReportAsync(DocSpaceReportFormat? format = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        Assert.Contains(ex.Failures, f => f.Contains("'docspace'", StringComparison.Ordinal) && f.Contains("PageSize", StringComparison.Ordinal));
+    }
 
-        public Task<DocSpaceReportJob?> GetReportAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    [Fact]
+    public void SourceConstructor_OverACallersApi_NeedsNoBaseUrlOrCredential()
+    {
+        var source = new DocSpaceAuditSource("portal-2", new HandWrittenApi([]), new DocSpaceOptions());
 
-        public Task CancelReportAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        Assert.Equal("portal-2", source.Name);
+    }
 
-        public Task<Uri> CreateReportAsync(DocSpaceReportFormat? format = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    [Theory]
+    [InlineData("Portal")]
+    [InlineData("")]
+    [InlineData("a b")]
+    public void SourceConstructor_InvalidName_ThrowsNamingIt(string name)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new DocSpaceAuditSource(name, new HandWrittenApi([]), new DocSpaceOptions()));
+
+        Assert.Contains($"'{name}'", ex.Message, StringComparison.Ordinal);
     }
 }

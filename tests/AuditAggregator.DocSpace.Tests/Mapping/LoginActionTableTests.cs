@@ -5,6 +5,12 @@ namespace AuditAggregator.DocSpace.Tests.Mapping;
 
 public class LoginActionTableTests
 {
+    private static AuditEvent Parse(string record) =>
+        Assert.Single(new LoginPageParser().Parse(System.Text.Encoding.UTF8.GetBytes($"{{\"response\":[{record}],\"status\":0}}"), 200, 1));
+
+    private static AuditEvent WithCode(int? code) =>
+        Parse(code is { } value ? $"{{\"id\":1,\"date\":\"2025-06-02T09:15:42.0000000Z\",\"actionId\":{value}}}" : "{\"id\":1,\"date\":\"2025-06-02T09:15:42.0000000Z\"}");
+
     /// <summary>The table of audit-event.md and vendors.md, row by row: code, vendor name, action, outcome.</summary>
     public static TheoryData<int, string, string, AuditOutcome> Codes() => new()
     {
@@ -44,7 +50,7 @@ public class LoginActionTableTests
     [MemberData(nameof(Codes))]
     public void Map_EveryLoginCode_MatchesTheDesignTable(int code, string name, string action, AuditOutcome outcome)
     {
-        var e = LoginEventMapper.Map(new DocSpaceLoginEvent { Id = 1, Date = "2025-06-02T09:15:42.0000000Z", ActionId = code }, false);
+        var e = WithCode(code);
 
         Assert.Equal(action, e.Action);
         Assert.Equal(outcome, e.Outcome);
@@ -67,7 +73,7 @@ public class LoginActionTableTests
     [InlineData(7005)]
     public void Map_UnknownCode_KeptAsOtherWithRawCode(int code)
     {
-        var e = LoginEventMapper.Map(new DocSpaceLoginEvent { Id = 1, Date = "2025-06-02T09:15:42.0000000Z", ActionId = code }, false);
+        var e = WithCode(code);
 
         Assert.Equal((AuditActions.Other, AuditOutcome.Unknown, AuditCategory.Other), (e.Action, e.Outcome, e.Category));
         Assert.Equal(code.ToString(System.Globalization.CultureInfo.InvariantCulture), e.VendorAction);
@@ -77,17 +83,15 @@ public class LoginActionTableTests
     [Fact]
     public void Map_ActionIdAsNumericString_Read()
     {
-        var json = "{\"response\":[{\"id\":5,\"date\":\"2025-06-02T09:15:42.0000000Z\",\"actionId\":\"1006\"}],\"status\":0}";
+        var e = Parse("{\"id\":5,\"date\":\"2025-06-02T09:15:42.0000000Z\",\"actionId\":\"1006\"}");
 
-        var record = System.Text.Json.JsonSerializer.Deserialize(json, DocSpaceJsonContext.Default.LoginEventEnvelope)!.Response![0];
-
-        Assert.Equal(AuditActions.Logout, LoginEventMapper.Map(record, false).Action);
+        Assert.Equal(AuditActions.Logout, e.Action);
     }
 
     [Fact]
     public void Map_NoActionId_OtherWithEmptyVendorAction()
     {
-        var e = LoginEventMapper.Map(new DocSpaceLoginEvent { Id = 1, Date = "2025-06-02T09:15:42.0000000Z" }, false);
+        var e = WithCode(null);
 
         Assert.Equal((AuditActions.Other, string.Empty), (e.Action, e.VendorAction));
     }

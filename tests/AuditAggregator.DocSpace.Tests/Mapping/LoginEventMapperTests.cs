@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using AuditAggregator.DocSpace.Internal;
 using AuditAggregator.DocSpace.Tests.Support;
@@ -5,18 +6,24 @@ using NodaTime;
 
 namespace AuditAggregator.DocSpace.Tests.Mapping;
 
+/// <summary>
+/// The mapping of a login record to an <see cref="AuditEvent"/>, through the one path records take: the page parser.
+/// </summary>
 public class LoginEventMapperTests
 {
-    private static List<DocSpaceLoginEvent> ReadFixture(string name) =>
-        JsonSerializer.Deserialize(Fixture.Read(name), DocSpaceJsonContext.Default.LoginEventEnvelope)!.Response!;
+    private static List<AuditEvent> ReadFixture(string name, bool includeRawRecord = false, string source = DocSpaceSourceNames.Source) =>
+        new LoginPageParser(source, includeRawRecord).Parse(Encoding.UTF8.GetBytes(Fixture.Read(name)), 200, 2);
 
-    private static DocSpaceLoginEvent Record(string date = "2025-06-02T12:15:42.0000000+03:00", int? actionId = 1000) =>
+    private static LoginRecord Record(string date = "2025-06-02T12:15:42.0000000+03:00", int? actionId = 1000) =>
         new() { Id = 1, Date = date, ActionId = actionId };
+
+    private static AuditEvent Map(LoginRecord record) =>
+        Assert.Single(new LoginPageParser().Parse(Encoding.UTF8.GetBytes(FakePortal.Envelope([record])), 200, 1));
 
     [Fact]
     public void Map_FixtureSuccess_FillsEveryField()
     {
-        var e = LoginEventMapper.Map(ReadFixture("login-filter.200.json")[0], includeRawRecord: false);
+        var e = ReadFixture("login-filter.200.json")[0];
 
         Assert.Equal("docspace:login:48213", e.Id);
         Assert.Equal(("docspace", "login", "48213"), (e.Source, e.Stream, e.SourceId));
@@ -37,7 +44,7 @@ public class LoginEventMapperTests
     [Fact]
     public void Map_FixtureFailureWithEmptyGuidAndEmptyLocation_NullActorIdAndNoLocation()
     {
-        var e = LoginEventMapper.Map(ReadFixture("login-filter.200.json")[1], includeRawRecord: false);
+        var e = ReadFixture("login-filter.200.json")[1];
 
         Assert.Equal((AuditActions.Login, AuditOutcome.Failure), (e.Action, e.Outcome));
         Assert.Null(e.Actor.Id);
@@ -49,7 +56,7 @@ public class LoginEventMapperTests
     [Fact]
     public void Map_SparseRecord_OmittedFieldsAreNullAndUnknownFieldsKept()
     {
-        var e = LoginEventMapper.Map(ReadFixture("login-filter.sparse.json")[0], includeRawRecord: false);
+        var e = ReadFixture("login-filter.sparse.json")[0];
 
         Assert.Equal(AuditActor.Unknown, e.Actor);
         Assert.Equal("2001", e.Ip);
@@ -67,7 +74,7 @@ public class LoginEventMapperTests
     [InlineData(null, null, null)]
     public void Map_UserAgent_EitherPartAlone(string? browser, string? platform, string? expected)
     {
-        var e = LoginEventMapper.Map(Record() with { Browser = browser, Platform = platform }, false);
+        var e = Map(Record() with { Browser = browser, Platform = platform });
 
         Assert.Equal(expected, e.UserAgent);
     }
@@ -77,7 +84,7 @@ public class LoginEventMapperTests
     [InlineData("", "Latvia", "Latvia")]
     public void Map_Location_EitherPartAlone(string? city, string? country, string expected)
     {
-        var e = LoginEventMapper.Map(Record() with { City = city, Country = country }, false);
+        var e = Map(Record() with { City = city, Country = country });
 
         Assert.Equal(expected, e.Location);
     }
@@ -85,18 +92,25 @@ public class LoginEventMapperTests
     [Fact]
     public void Map_TruncatedIpv6_KeptAsGiven()
     {
-        var e = LoginEventMapper.Map(Record() with { Ip = "2a02" }, false);
+        var e = Map(Record() with { Ip = "2a02" });
 
         Assert.Equal("2a02", e.Ip);
     }
 
     [Fact]
-    public void Map_IncludeRawRecord_KeepsEveryVendorFieldIncludingUnknownOnes()
+    public void Map_NamedSource_SourceAndIdCarryTheNameVendorStaysDocSpace()
     {
-        var record = ReadFixture("login-filter.sparse.json")[0];
+        var e = ReadFixture("login-filter.200.json", source: "acme-docspace")[0];
 
-        var raw = LoginEventMapper.Map(record, includeRawRecord: true).RawRecord;
+        Assert.Equal(("acme-docspace", "docspace", "acme-docspace:login:48213"), (e.Source, e.Vendor, e.Id));
+    }
 
+    [Fact]
+    public void Map_IncludeRawRecord_KeepsTheRecordsOwnJsonTextIncludingUnknownFields()
+    {
+        var raw = ReadFixture("login-filter.sparse.json", includeRawRecord: true)[0].RawRecord;
+
+        Assert.Equal("""{"id":7,"date":"2025-06-02T09:15:42.1234567Z","userId":"00000000-0000-0000-0000-000000000000","actionId":1023,"ip":"2001","browser":"Safari 17.4","futureField":{"risk":"high"}}""", raw);
         using var document = JsonDocument.Parse(raw!);
         Assert.Equal(7, document.RootElement.GetProperty("id").GetInt32());
         Assert.Equal("2025-06-02T09:15:42.1234567Z", document.RootElement.GetProperty("date").GetString());
@@ -112,7 +126,7 @@ public class LoginEventMapperTests
     [InlineData("2025-06-02T09:15:42.0000000+00:00", "2025-06-02T09:15:42Z", "Z")]
     public void Map_Date_InstantAndOffsetSurviveAJsonRoundTrip(string date, string expectedTime, string expectedOffset)
     {
-        var e = LoginEventMapper.Map(Record(date), false);
+        var e = Map(Record(date));
 
         var json = AuditEventJson.Serialize(e);
         var back = AuditEventJson.Deserialize(json);
@@ -132,7 +146,7 @@ public class LoginEventMapperTests
     [InlineData("")]
     public void Map_UnreadableDate_IsMalformedAndNamesTheEvent(string date)
     {
-        var ex = Assert.Throws<AuditSourceException>(() => LoginEventMapper.Map(Record(date), false));
+        var ex = Assert.Throws<LoginRecordException>(() => Map(Record(date))).Error;
 
         Assert.Equal(AuditErrorKind.MalformedResponse, ex.Kind);
         Assert.Contains("Login event 1", ex.Message, StringComparison.Ordinal);

@@ -9,8 +9,8 @@ using AuditAggregator.Testing;
 namespace AuditAggregator.DocSpace.Tests.Mapping;
 
 /// <summary>
-/// The direct parser must yield exactly what the DTO path (source-generated deserialization, then
-/// <see cref="LoginEventMapper.Map"/>) yields, and fail where it fails.
+/// The page parser must yield exactly what the obvious reading (source-generated deserialization into records, then
+/// the same <see cref="LoginEventMapper.Build"/>) yields, and fail with the right kind where the body is wrong.
 /// </summary>
 public class LoginPageParserTests
 {
@@ -69,39 +69,40 @@ public class LoginPageParserTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("null")]
-    [InlineData("[]")]
-    [InlineData("{\"status\":0}")]
-    [InlineData("{\"response\":null}")]
-    [InlineData("{\"response\":{}}")]
-    [InlineData("{\"response\":[1]}")]
-    [InlineData("{\"response\":[{\"id\":\"7\"}]}")]
-    [InlineData("{\"response\":[{\"id\":1.5}]}")]
-    [InlineData("{\"response\":[{\"id\":1,\"user\":5}]}")]
-    [InlineData("{\"response\":[{\"id\":1,\"userId\":\"nope\"}]}")]
-    [InlineData("{\"response\":[{\"id\":1,\"actionId\":\"10x\"}]}")]
-    [InlineData("{\"response\":[{\"id\":1,\"actionId\":true}]}")]
-    [InlineData("{\"response\":[{\"id\":1,\"date\":\"yesterday\"}]}")]
-    [InlineData("{\"response\":[{\"id\":1}]}")]
-    [InlineData("{\"response\":[{\"id\":1,\"date\":\"2025-02-30T12:15:42.0000000+03:00\"}]}")]
-    [InlineData("{\"response\":[{\"id\":1,\"date\":\"9999-12-31T23:59:59.9999999-14:00\"}]}")]
-    [InlineData("{\"response\":[{\"id\":1,\"date\":\"2025-06-02T24:15:42.0000000+03:00\"}]}")]
-    [InlineData("{\"response\":[{\"id\":1,\"date\":\"2025-06-02T12:15:42.00000x0Z\"}]}")]
-    [InlineData("{\"response\":[{\"id\":1,\"date\":\"2025-06-02 12:15:42.0000000Z\"}]}")]
-    [InlineData("{\"response\":[{\"id\":1,\"date\":\"2025-06-02T12:15:42.0000000+03:00\"}")]
-    [InlineData("{\"response\":[],\"status\":\"0\"}")]
-    [InlineData("{\"response\":[]} {}")]
-    [InlineData("{\"status\":1,\"statusCode\":400,\"error\":{\"message\":\"Invalid action\",\"stack\":\"x\"}}")]
-    [InlineData("{\"response\":[],\"status\":1,\"error\":null}")]
-    public async Task ReadPage_MalformedOrErrorBody_FailsLikeTheDtoPath(string body)
+    [InlineData("", AuditErrorKind.MalformedResponse)]
+    [InlineData("null", AuditErrorKind.MalformedResponse)]
+    [InlineData("[]", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"status\":0}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":null}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":{}}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[1]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":\"7\"}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1.5}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1,\"user\":5}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1,\"userId\":\"nope\"}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1,\"actionId\":\"10x\"}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1,\"actionId\":true}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1,\"date\":\"yesterday\"}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1,\"date\":\"2025-02-30T12:15:42.0000000+03:00\"}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1,\"date\":\"9999-12-31T23:59:59.9999999-14:00\"}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1,\"date\":\"2025-06-02T24:15:42.0000000+03:00\"}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1,\"date\":\"2025-06-02T12:15:42.00000x0Z\"}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1,\"date\":\"2025-06-02 12:15:42.0000000Z\"}]}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[{\"id\":1,\"date\":\"2025-06-02T12:15:42.0000000+03:00\"}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[],\"status\":\"0\"}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"response\":[]} {}", AuditErrorKind.MalformedResponse)]
+    [InlineData("{\"status\":1,\"statusCode\":400,\"error\":{\"message\":\"Invalid action\",\"stack\":\"x\"}}", AuditErrorKind.BadRequest)]
+    [InlineData("{\"response\":[],\"status\":1,\"error\":null}", AuditErrorKind.BadRequest)]
+    public async Task ReadPage_MalformedOrErrorBody_FailsWithTheKindAndNamesTheSource(string body, AuditErrorKind kind)
     {
-        var dto = await CaptureAsync(async client => (await client.GetFilteredAsync(Filter)).Select(e => LoginEventMapper.Map(e, false)).ToList(), body);
-        var direct = await CaptureAsync(client => client.GetFilteredEventsAsync(Filter, new LoginPageParser(), CancellationToken.None), body);
+        var handler = new StubHttpMessageHandler().Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
 
-        Assert.NotNull(dto);
-        var error = Assert.IsType<AuditSourceException>(UnwrapRecord(direct));
-        Assert.Equal((dto.Kind, dto.Message, dto.StatusCode, dto.VendorMessage), (error.Kind, error.Message, error.StatusCode, error.VendorMessage));
+        var error = UnwrapRecord(await Record.ExceptionAsync(() => TestSetup.ReadPageAsync(handler)));
+
+        var failure = Assert.IsType<AuditSourceException>(error);
+        Assert.Equal((kind, "docspace"), (failure.Kind, failure.SourceName));
+        Assert.Matches(kind == AuditErrorKind.MalformedResponse ? "^(The response body is not the expected JSON|Login event 1 )" : "success envelope", failure.Description);
     }
 
     [Fact]
@@ -111,37 +112,31 @@ public class LoginPageParserTests
         body[Array.IndexOf(body, (byte)'?')] = 0xC3;
         var handler = new StubHttpMessageHandler().Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) });
 
-        var error = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.Client(handler).GetFilteredEventsAsync(Filter, new LoginPageParser(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.ReadPageAsync(handler, parser: new LoginPageParser("acme")));
 
-        Assert.Equal((AuditErrorKind.MalformedResponse, "docspace"), (error.Kind, error.SourceName));
+        Assert.Equal((AuditErrorKind.MalformedResponse, "acme"), (error.Kind, error.SourceName));
     }
 
-    private static readonly DocSpaceLoginFilter Filter = new() { StartIndex = 0, Count = 100 };
+    [Fact]
+    public void Parse_IncludeRawRecord_EachEventKeepsItsRecordsBytesAndIsOtherwiseEqual()
+    {
+        var body = Encoding.UTF8.GetBytes(Fixture.Read("login-filter.200.json"));
+
+        var plain = new LoginPageParser().Parse(body, 200, 2);
+        var raw = new LoginPageParser(includeRawRecord: true).Parse(body, 200, 2);
+
+        using var document = JsonDocument.Parse(body);
+        var records = document.RootElement.GetProperty("response").EnumerateArray().Select(r => r.GetRawText()).ToList();
+        Assert.Equal(records, raw.Select(e => e.RawRecord));
+        Assert.Equal(plain, raw.Select(e => e with { RawRecord = null }));
+        Assert.All(plain, e => Assert.Null(e.RawRecord));
+    }
 
     private static Exception? UnwrapRecord(Exception? error) => error is LoginRecordException record ? record.Error : error;
 
-    private static async Task<AuditSourceException?> CaptureAsync<T>(Func<DocSpaceLoginHistoryClient, Task<T>> read, string body)
-    {
-        var handler = new StubHttpMessageHandler().Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
-        try
-        {
-            await read(TestSetup.Client(handler));
-            return null;
-        }
-        catch (AuditSourceException ex)
-        {
-            return ex;
-        }
-        catch (LoginRecordException ex)
-        {
-            return ex.Error;
-        }
-    }
-
     private static void AssertSameEvents(byte[] body)
     {
-        var expected = JsonSerializer.Deserialize(body, DocSpaceJsonContext.Default.LoginEventEnvelope)!.Response!
-            .Select(e => LoginEventMapper.Map(e, includeRawRecord: false)).ToList();
+        var expected = SerializerOracle.Read(body);
 
         var actual = new LoginPageParser().Parse(body, 200, expected.Count);
 
@@ -223,6 +218,3 @@ public class LoginPageParserTests
 
     private static string EscapeFirst(string name) => $"\\u{(int)name[0]:x4}{name[1..]}";
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
-internal sealed partial class TestJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -10,10 +10,10 @@ public class DocSpaceAuditSourceResilienceTests
 {
     private static readonly DateTimeOffset Newest = new(2025, 6, 2, 12, 0, 0, TimeSpan.Zero);
 
-    private static HttpResponseMessage Page(IEnumerable<DocSpaceLoginEvent> events) =>
+    private static HttpResponseMessage Page(IEnumerable<LoginRecord> events) =>
         new(HttpStatusCode.OK) { Content = new StringContent(FakePortal.Envelope(events), Encoding.UTF8, "application/json") };
 
-    private static List<DocSpaceLoginEvent> Events(int count) =>
+    private static List<LoginRecord> Events(int count) =>
         Enumerable.Range(1, count).Select(i => FakePortal.Event(1000 - i, Newest.AddMinutes(-i))).ToList();
 
     [Fact]
@@ -44,7 +44,7 @@ public class DocSpaceAuditSourceResilienceTests
             .Respond(_ => Page(Events(3)));
         var logs = new CollectingLoggerProvider();
         var options = TestSetup.Options();
-        var source = new DocSpaceAuditSource(TestSetup.Client(handler, options), options, TimeProvider.System, logs.CreateLogger<DocSpaceAuditSource>());
+        var source = new DocSpaceAuditSource(TestSetup.Api(handler, options), options, TimeProvider.System, logs.CreateLogger<DocSpaceAuditSource>());
 
         var events = await source.ReadAllAsync(AuditQuery.All);
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using AuditAggregator.DocSpace.Internal;
 using AuditAggregator.Testing;
 
 namespace AuditAggregator.DocSpace.Tests.Support;
@@ -16,7 +15,7 @@ internal sealed class FakePortal
 {
     public static readonly TimeSpan PortalOffset = TimeSpan.FromHours(3);
 
-    private readonly List<DocSpaceLoginEvent> _log = [];
+    private readonly List<LoginRecord> _log = [];
     private long _nextId = 1;
 
     public FakePortal()
@@ -33,12 +32,12 @@ internal sealed class FakePortal
 
     public int FilterRequests { get; private set; }
 
-    public IReadOnlyList<DocSpaceLoginEvent> Log => _log;
+    public IReadOnlyList<LoginRecord> Log => _log;
 
     /// <summary>Appends <paramref name="count"/> events, the newest at <paramref name="newest"/>, one per <paramref name="spacing"/>, newer than every event so far.</summary>
     public FakePortal AddNewest(int count, DateTimeOffset newest, TimeSpan spacing, Func<long, int>? actionId = null, Func<long, Guid>? userId = null)
     {
-        var added = new List<DocSpaceLoginEvent>();
+        var added = new List<LoginRecord>();
         for (var i = count - 1; i >= 0; i--)
         {
             var id = _nextId++;
@@ -50,7 +49,7 @@ internal sealed class FakePortal
         return this;
     }
 
-    public static DocSpaceLoginEvent Event(long id, DateTimeOffset time, int actionId = 1000, Guid? userId = null) => new()
+    public static LoginRecord Event(long id, DateTimeOffset time, int actionId = 1000, Guid? userId = null) => new()
     {
         Id = id,
         Date = time.ToOffset(PortalOffset).ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffzzz", CultureInfo.InvariantCulture),
@@ -62,9 +61,9 @@ internal sealed class FakePortal
         Ip = "203.0.113.24",
     };
 
-    public static string Envelope(IEnumerable<DocSpaceLoginEvent> events)
+    public static string Envelope(IEnumerable<LoginRecord> events)
     {
-        var items = events.Select(e => JsonSerializer.Serialize(e, DocSpaceJsonContext.Default.DocSpaceLoginEvent)).ToList();
+        var items = events.Select(e => JsonSerializer.Serialize(e, TestJson.Default.LoginRecord)).ToList();
         return $"{{\"response\":[{string.Join(',', items)}],\"count\":{items.Count},\"links\":[],\"status\":0,\"statusCode\":200}}";
     }
 
@@ -91,7 +90,7 @@ internal sealed class FakePortal
         var query = new RecordedRequest(request.Method, request.RequestUri!, new Dictionary<string, string>(), null);
         var start = int.Parse(query.QueryValue("startIndex") ?? "0", CultureInfo.InvariantCulture);
         var count = int.Parse(query.QueryValue("count") ?? "100", CultureInfo.InvariantCulture);
-        IEnumerable<DocSpaceLoginEvent> page = _log.Skip(start).Take(count);
+        IEnumerable<LoginRecord> page = _log.Skip(start).Take(count);
         if (query.QueryValue("from") is { } from)
         {
             page = page.Where(e => DateTimeOffset.Parse(e.Date!, CultureInfo.InvariantCulture) >= DateTimeOffset.Parse(from, CultureInfo.InvariantCulture));
@@ -110,6 +109,6 @@ internal sealed class FakePortal
         return Json(page);
     }
 
-    private static HttpResponseMessage Json(IEnumerable<DocSpaceLoginEvent> events) =>
+    private static HttpResponseMessage Json(IEnumerable<LoginRecord> events) =>
         new(HttpStatusCode.OK) { Content = new StringContent(Envelope(events), Encoding.UTF8, "application/json") };
 }

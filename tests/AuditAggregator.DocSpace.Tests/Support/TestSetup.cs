@@ -1,10 +1,12 @@
 using AuditAggregator.DocSpace.Internal;
 using AuditAggregator.Testing;
+using Refit;
 
 namespace AuditAggregator.DocSpace.Tests.Support;
 
 /// <summary>
-/// Builds clients and sources over a stub handler, with options fast enough for tests.
+/// Builds API clients, sources and report helpers over a stub handler, the way the registration composes them
+/// (credential handler, Refit client over the portal's address), with options fast enough for tests.
 /// </summary>
 internal static class TestSetup
 {
@@ -22,8 +24,13 @@ internal static class TestSetup
         return options;
     }
 
-    public static DocSpaceLoginHistoryClient Client(StubHttpMessageHandler handler, DocSpaceOptions? options = null, TimeProvider? time = null) =>
-        new(new HttpClient(handler), options ?? Options(), time ?? new FakeTimeProvider());
+    /// <summary>The Refit client over the stub, carrying the options' credential.</summary>
+    public static IDocSpaceLoginHistoryApi Api(HttpMessageHandler handler, DocSpaceOptions? options = null, string source = DocSpaceSourceNames.Source)
+    {
+        options ??= Options();
+        var credential = new DocSpaceCredentialHandler(CredentialResolver.Resolve(options), source) { InnerHandler = handler };
+        return RestService.For<IDocSpaceLoginHistoryApi>(new HttpClient(credential) { BaseAddress = options.BaseUrl });
+    }
 
     /// <summary>
     /// A source over the stub; retries wait a millisecond on the system clock, because the fake clock's
@@ -32,7 +39,28 @@ internal static class TestSetup
     public static DocSpaceAuditSource Source(StubHttpMessageHandler handler, DocSpaceOptions? options = null)
     {
         options ??= Options();
-        return new DocSpaceAuditSource(Client(handler, options, TimeProvider.System), options, TimeProvider.System);
+        return new DocSpaceAuditSource(Api(handler, options), options, TimeProvider.System);
+    }
+
+    public static DocSpaceReports Reports(StubHttpMessageHandler handler, DocSpaceOptions? options = null, TimeProvider? time = null)
+    {
+        options ??= Options();
+        return new DocSpaceReports(Api(handler, options), options.BaseUrl!, time ?? new FakeTimeProvider()) { PollInterval = options.ReportPollInterval };
+    }
+
+    /// <summary>
+    /// One page request and parse as the source makes it, without the retry layer: the first page of 100.
+    /// </summary>
+    public static Task<List<AuditEvent>> ReadPageAsync(HttpMessageHandler handler, TimeProvider? time = null, DocSpaceOptions? options = null, LoginPageParser? parser = null)
+    {
+        var api = Api(handler, options);
+        parser ??= new LoginPageParser();
+        return DocSpaceCall.ReadAsync(
+            parser.Source,
+            token => api.GetFilterAsync(count: 100, startIndex: 0, cancellationToken: token),
+            (response, token) => LoginPageBody.ReadAsync(response, parser, 100, token),
+            time ?? new FakeTimeProvider(),
+            CancellationToken.None);
     }
 
     public static async Task<List<AuditEvent>> ReadAllAsync(this IAuditSource source, AuditQuery query, CancellationToken cancellationToken = default)

@@ -4,7 +4,7 @@ using AuditAggregator.Testing;
 
 namespace AuditAggregator.DocSpace.Tests.Client;
 
-public class ReportTests
+public class DocSpaceReportsTests
 {
     private static HttpResponseMessage Ok(string fixture) => Fixture.Response(fixture, HttpStatusCode.OK);
 
@@ -23,11 +23,11 @@ public class ReportTests
     }
 
     [Fact]
-    public async Task StartReportAsync_SynchronousServer_PlainUrlBecomesACompletedJob()
+    public async Task StartAsync_SynchronousServer_PlainUrlBecomesACompletedJob()
     {
         var handler = new StubHttpMessageHandler().Respond(_ => Ok("report.url.json"));
 
-        var job = await TestSetup.Client(handler).StartReportAsync();
+        var job = await TestSetup.Reports(handler).StartAsync();
 
         Assert.True(job.IsCompleted);
         Assert.Equal(DocSpaceReportStatus.Completed, job.Status);
@@ -39,38 +39,38 @@ public class ReportTests
     }
 
     [Fact]
-    public async Task StartReportAsync_Format_SentByName()
+    public async Task StartAsync_Format_SentByName()
     {
         var handler = new StubHttpMessageHandler().Respond(_ => Ok("report.job.running.json"));
 
-        var job = await TestSetup.Client(handler).StartReportAsync(DocSpaceReportFormat.Csv);
+        var job = await TestSetup.Reports(handler).StartAsync(DocSpaceReportFormat.Csv);
 
         Assert.Equal("?format=Csv", handler.Requests[0].Uri.Query);
         Assert.Equal((30, false, DocSpaceReportStatus.Running), (job.Percentage, job.IsCompleted, job.Status));
     }
 
     [Fact]
-    public async Task CreateReportAsync_SynchronousServer_ReturnsTheUrlWithoutPolling()
+    public async Task CreateAsync_SynchronousServer_ReturnsTheUrlWithoutPolling()
     {
         var handler = new StubHttpMessageHandler().Respond(_ => Ok("report.url.json"));
 
-        var url = await TestSetup.Client(handler).CreateReportAsync();
+        var url = await TestSetup.Reports(handler).CreateAsync();
 
         Assert.Equal("portal.example.com", url.Host);
         Assert.Single(handler.Requests);
     }
 
     [Fact]
-    public async Task CreateReportAsync_Job_PolledOnTheInjectedClockUntilCompleted()
+    public async Task CreateAsync_Job_PolledOnTheInjectedClockUntilCompleted()
     {
         var time = new FakeTimeProvider();
         var handler = new StubHttpMessageHandler()
             .Respond(_ => Ok("report.job.running.json"))
             .Respond(_ => Ok("report.job.running.json"))
             .Respond(_ => Ok("report.job.completed.json"));
-        var client = TestSetup.Client(handler, TestSetup.Options(o => o.ReportPollInterval = TimeSpan.FromSeconds(5)), time);
+        var reports = TestSetup.Reports(handler, TestSetup.Options(o => o.ReportPollInterval = TimeSpan.FromSeconds(5)), time);
 
-        var url = await DriveAsync(client.CreateReportAsync(DocSpaceReportFormat.Xlsx), time);
+        var url = await DriveAsync(reports.CreateAsync(DocSpaceReportFormat.Xlsx), time);
 
         Assert.Equal("https://portal.example.com/doceditor?fileid=1234", url.AbsoluteUri);
         Assert.Equal([HttpMethod.Post, HttpMethod.Get, HttpMethod.Get], handler.Requests.Select(r => r.Method));
@@ -78,53 +78,53 @@ public class ReportTests
     }
 
     [Fact]
-    public async Task GetReportAsync_CompletedJob_ReadsTheNumericFileId()
+    public async Task GetAsync_CompletedJob_ReadsTheNumericFileId()
     {
         var handler = new StubHttpMessageHandler().Respond(_ => Ok("report.job.completed.json"));
 
-        var job = await TestSetup.Client(handler).GetReportAsync();
+        var job = await TestSetup.Reports(handler).GetAsync();
 
         Assert.Equal(1234, job!.ResultFileId);
         Assert.Equal("LoginHistory_2025-06-02.xlsx", job.ResultFileName);
     }
 
     [Fact]
-    public async Task GetReportAsync_NoJobKnown_ReturnsNull()
+    public async Task GetAsync_NoJobKnown_ReturnsNull()
     {
         var handler = new StubHttpMessageHandler().RespondJson("{\"response\":null,\"status\":0,\"statusCode\":200}");
 
-        Assert.Null(await TestSetup.Client(handler).GetReportAsync());
+        Assert.Null(await TestSetup.Reports(handler).GetAsync());
     }
 
     [Fact]
-    public async Task CreateReportAsync_FailedJob_ThrowsWithTheVendorError()
+    public async Task CreateAsync_FailedJob_ThrowsWithTheVendorError()
     {
         var time = new FakeTimeProvider();
         var handler = new StubHttpMessageHandler()
             .Respond(_ => Ok("report.job.running.json"))
             .Respond(_ => Ok("report.job.failed.json"));
 
-        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => DriveAsync(TestSetup.Client(handler, time: time).CreateReportAsync(), time));
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => DriveAsync(TestSetup.Reports(handler, time: time).CreateAsync(), time));
 
         Assert.Equal(AuditErrorKind.Server, ex.Kind);
         Assert.Equal("The document service is unavailable", ex.VendorMessage);
     }
 
     [Fact]
-    public async Task CreateReportAsync_JobVanishes_Throws()
+    public async Task CreateAsync_JobVanishes_Throws()
     {
         var time = new FakeTimeProvider();
         var handler = new StubHttpMessageHandler()
             .Respond(_ => Ok("report.job.running.json"))
             .RespondJson("{\"status\":0,\"statusCode\":200}");
 
-        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => DriveAsync(TestSetup.Client(handler, time: time).CreateReportAsync(), time));
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => DriveAsync(TestSetup.Reports(handler, time: time).CreateAsync(), time));
 
         Assert.Contains("no longer knows", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task CreateReportAsync_CallerCancels_CancelsTheJobOnTheServer()
+    public async Task CreateAsync_CallerCancels_CancelsTheJobOnTheServer()
     {
         var time = new FakeTimeProvider();
         using var cts = new CancellationTokenSource();
@@ -137,28 +137,28 @@ public class ReportTests
             })
             .Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DriveAsync(TestSetup.Client(handler, time: time).CreateReportAsync(cancellationToken: cts.Token), time));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DriveAsync(TestSetup.Reports(handler, time: time).CreateAsync(cancellationToken: cts.Token), time));
 
         Assert.Equal([HttpMethod.Post, HttpMethod.Get, HttpMethod.Delete], handler.Requests.Select(r => r.Method));
         Assert.Equal("https://portal.example.com/api/2.0/security/audit/login/report", handler.Requests[2].Uri.AbsoluteUri);
     }
 
     [Fact]
-    public async Task CancelReportAsync_SendsDelete()
+    public async Task CancelAsync_SendsDelete()
     {
         var handler = new StubHttpMessageHandler().Respond(_ => new HttpResponseMessage(HttpStatusCode.OK));
 
-        await TestSetup.Client(handler).CancelReportAsync();
+        await TestSetup.Reports(handler).CancelAsync();
 
         Assert.Equal(HttpMethod.Delete, Assert.Single(handler.Requests).Method);
     }
 
     [Fact]
-    public async Task StartReportAsync_PlanWithoutAudit_IsPlanError()
+    public async Task StartAsync_PlanWithoutAudit_IsPlanError()
     {
         var handler = new StubHttpMessageHandler().Respond(_ => Fixture.Response("error.402.plan.json", HttpStatusCode.PaymentRequired));
 
-        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.Client(handler).StartReportAsync());
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.Reports(handler).StartAsync());
 
         Assert.Equal(AuditErrorKind.Plan, ex.Kind);
     }
