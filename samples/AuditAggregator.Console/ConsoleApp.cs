@@ -82,22 +82,25 @@ public static class ConsoleApp
 
     private static async Task<int> RunCoreAsync(string[] args, TextWriter stdout, TextWriter stderr, ConsoleEnvironment environment, CancellationToken cancellationToken)
     {
-        // 1. Parse. Syntax errors (an unknown option, a missing value) are bad arguments: exit 2.
+        // 1. Parse. Syntax errors (an unknown option, an option of another command, a missing value) are bad
+        //    arguments: exit 2.
         var cli = new ConsoleCommandLine();
-        foreach (var command in new Command[] { cli.Root, cli.Export, cli.Compare, cli.Follow })
+        foreach (var (command, _) in cli.Commands)
         {
             command.SetAction(_ => ExitCodes.Success);
         }
 
         var parsed = cli.Root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var errors = ParseErrors.Describe(cli, parsed);
+        if (errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var error in errors)
             {
-                stderr.WriteLine($"audit-aggregator: error: {error.Message}");
+                stderr.WriteLine($"audit-aggregator: error: {error}");
             }
 
-            stderr.WriteLine("Run 'audit-aggregator --help' for the commands and options.");
+            var name = parsed.CommandResult.Command == cli.Root ? string.Empty : parsed.CommandResult.Command.Name + " ";
+            stderr.WriteLine($"Run 'audit-aggregator {name}--help' for its options.");
             return ExitCodes.BadArgument;
         }
 
@@ -107,10 +110,21 @@ public static class ConsoleApp
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null }, cancellationToken);
         }
 
+        var kind = cli.CommandOf(parsed);
+        var arguments = new ParsedArguments(parsed);
+        if (kind == ConsoleCommand.Simulate)
+        {
+            return await SimulateCommand.RunAsync(SimulateSettingsReader.Read(arguments), stdout, stderr, environment, cancellationToken);
+        }
+
         // 2. Check the settings before anything starts: a wrong --from fails now, not after a minute of reading.
-        var reader = new SettingsReader(cli, environment);
-        var settings = reader.Read(parsed);
+        var reader = new SettingsReader(environment);
+        var settings = reader.Read(kind, arguments);
         var now = reader.Now();
+        foreach (var note in settings.Notes)
+        {
+            stderr.WriteLine($"audit-aggregator: warning: {note}");
+        }
 
         // 3. The sources: real services, or the simulators in-process (said in one line on stderr).
         await using var sources = await SourceSet.CreateAsync(settings, now, stderr, cancellationToken);

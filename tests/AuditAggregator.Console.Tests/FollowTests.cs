@@ -1,4 +1,3 @@
-using System.Text;
 using AuditAggregator.ConsoleApp.Tests.Support;
 using AuditAggregator.Simulators;
 
@@ -20,7 +19,7 @@ public sealed class FollowTests
         var stderr = new LockedWriter();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var run = ConsoleApp.RunAsync(
-            ["follow", "--format", format, "--source", "docspace", "--poll-interval", "0.2", "--lag", "0", .. Worlds.Flags(world)],
+            ["follow", "--format", format, "--source", "docspace", "--poll-interval", "1", "--lag", "0", .. Worlds.Flags(world)],
             stdout,
             stderr,
             new ConsoleEnvironment(),
@@ -44,6 +43,22 @@ public sealed class FollowTests
         }
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.5")]
+    [InlineData("999ms")]
+    public async Task Follow_PollIntervalUnderOneSecond_ExitsTwoNamingTheMinimum(string interval)
+    {
+        // A tight loop would cost money on ExaVault, which bills every request. Were it accepted, follow would run
+        // until cancelled, and exit 0.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var run = await InProcess.RunAsync(["follow", "--poll-interval", interval], cancellationToken: stop.Token);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--poll-interval: {interval} is below the minimum of 1s", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
     [Fact]
     public async Task Follow_WithCheckpointAndOutput_RestartsWhereItStoppedWithoutDuplicates()
     {
@@ -52,7 +67,7 @@ public sealed class FollowTests
         var file = Path.Combine(directory.FullName, "tail.jsonl");
         string[] args =
         [
-            "follow", "--format", "jsonl", "--poll-interval", "0.2", "--lag", "0", "--checkpoint", Path.Combine(directory.FullName, "tail.db"),
+            "follow", "--format", "jsonl", "--poll-interval", "1", "--lag", "0", "--checkpoint", Path.Combine(directory.FullName, "tail.db"),
             "--output", file, .. Worlds.Flags(world),
         ];
         try
@@ -109,41 +124,6 @@ public sealed class FollowTests
             Assert.False(run.IsCompleted, "follow ended early");
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting for follow");
             await Task.Delay(50);
-        }
-    }
-
-    /// <summary>A writer that the test reads while the console writes from another thread.</summary>
-    private sealed class LockedWriter : TextWriter
-    {
-        private readonly StringBuilder _text = new();
-
-        public override Encoding Encoding => Encoding.UTF8;
-
-        public string Text
-        {
-            get
-            {
-                lock (_text)
-                {
-                    return _text.ToString();
-                }
-            }
-        }
-
-        public override void Write(char value)
-        {
-            lock (_text)
-            {
-                _text.Append(value);
-            }
-        }
-
-        public override void Write(string? value)
-        {
-            lock (_text)
-            {
-                _text.Append(value);
-            }
         }
     }
 }

@@ -64,7 +64,7 @@ public sealed partial class FormatTests(WorldFixture fixture) : IClassFixture<Wo
     [InlineData("two\nlines", "\"two\nlines\"")]
     [InlineData(null, "")]
     public void Quote_Field_FollowsRfc4180(string? field, string expected) =>
-        Assert.Equal(expected, Output.CsvEventWriter.Quote(field));
+        Assert.Equal(expected, global::AuditAggregator.ConsoleApp.Output.CsvEventWriter.Quote(field));
 
     [Fact]
     public async Task Export_Ocsf_MapsAuthenticationFilesAndAccountsToTheirClasses()
@@ -154,6 +154,51 @@ public sealed partial class FormatTests(WorldFixture fixture) : IClassFixture<Wo
         Assert.Single(lines, l => l.Contains("Time (UTC)", StringComparison.Ordinal));
         var rows = lines.Count(l => RowStart().IsMatch(l));
         Assert.Equal(Worlds.ExpectedIds(fixture.World, Worlds.From, Worlds.To).Count, rows);
+    }
+
+    [Theory]
+    [InlineData("export")]
+    [InlineData("")]
+    [InlineData("compare")]
+    public async Task Table_NotToATerminal_HasNoBlankOrPaddedLines(string command)
+    {
+        var run = await InProcess.RunAsync([.. command.Length > 0 ? [command] : Array.Empty<string>(), .. Worlds.Window, .. Worlds.Flags(fixture.World)]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Stdout.Split('\n')[..^1];
+        Assert.True(lines.Length > 10, run.ToString());
+        Assert.False(string.IsNullOrWhiteSpace(lines[0]), "the output starts with a blank line");
+        Assert.DoesNotContain(lines, l => l.EndsWith(' '));
+        if (command == "export")
+        {
+            // The table is laid out in blocks of 200 rows: they join without a blank line between them.
+            Assert.DoesNotContain(lines, string.IsNullOrWhiteSpace);
+        }
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("csv")]
+    public async Task Export_SourceFailsBeforeAnyEvent_LeavesStdoutEmpty(string format)
+    {
+        var run = await InProcess.RunAsync(
+            ["export", "--format", format, .. Worlds.Window, "--docspace-url", fixture.World.DocSpace.BaseUri.ToString(), "--docspace-token", "sk-revoked-0000"]);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("docspace", run.StderrLines.Last(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("csv", "time,source,stream,id,")]
+    [InlineData("table", "Time (UTC)")]
+    public async Task Export_NoEventsInTheWindow_WritesTheHeaderAlone(string format, string header)
+    {
+        var run = await InProcess.RunAsync(["export", "--format", format, "--from", "2020-01-01", "--to", "2020-01-02", .. Worlds.Flags(fixture.World)]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith(header, run.Stdout.TrimStart(), StringComparison.Ordinal);
+        Assert.Single(run.StdoutLines, l => !l.TrimStart().StartsWith('\u2500') && l.Trim().Length > 0);
     }
 
     [Fact]

@@ -84,6 +84,74 @@ public sealed class IdentityTests(WorldFixture fixture) : IClassFixture<WorldFix
     }
 
     [Fact]
+    public async Task Compare_IdentityMapIsADirectory_ExitsTwoSayingSo()
+    {
+        var directory = Directory.CreateTempSubdirectory("identity-");
+        try
+        {
+            var run = await InProcess.RunAsync(["compare", "--identity-map", directory.FullName]);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"--identity-map: '{directory.FullName}' is a directory; give the path of a JSON file.", run.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("denied", run.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete();
+        }
+    }
+
+    [Fact]
+    public async Task Compare_IdentityMapMissing_ExitsTwoSayingItDoesNotExist()
+    {
+        var run = await InProcess.RunAsync(["compare", "--identity-map", "no-such-people.json"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--identity-map: 'no-such-people.json' does not exist.", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_IdentityMapKeysDifferOnlyByCaseToOneUsername_WarnsAndJoins()
+    {
+        var map = Path.Combine(Path.GetTempPath(), $"identity-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(map, """{ "alice@example.com": "alice", "Alice@Example.com": "alice" }""");
+        try
+        {
+            var run = await InProcess.RunAsync(["compare", "--format", "jsonl", .. Worlds.Window, .. Worlds.Flags(fixture.World), "--identity-map", map]);
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains(
+                "audit-aggregator: warning: --identity-map: ",
+                run.StderrLines.Single(l => l.Contains("keys ignore case", StringComparison.Ordinal)),
+                StringComparison.Ordinal);
+            var alice = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("person").GetString() == "alice");
+            Assert.Equal(["docspace", "exavault"], SourcesOf(alice));
+        }
+        finally
+        {
+            File.Delete(map);
+        }
+    }
+
+    [Fact]
+    public async Task Compare_IdentityMapKeysDifferOnlyByCaseToTwoUsernames_ExitsTwoNamingBoth()
+    {
+        var map = Path.Combine(Path.GetTempPath(), $"identity-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(map, """{ "alice@example.com": "alice", "ALICE@example.com": "bob" }""");
+        try
+        {
+            var run = await InProcess.RunAsync(["compare", "--identity-map", map]);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("\"alice@example.com\" and \"ALICE@example.com\" are the same key (keys ignore case) but map to \"alice\" and \"bob\"", run.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(map);
+        }
+    }
+
+    [Fact]
     public async Task Compare_IdentityMapNotAnObject_ExitsTwoNamingTheOption()
     {
         var map = Path.Combine(Path.GetTempPath(), $"identity-{Guid.NewGuid():N}.json");

@@ -92,6 +92,70 @@ public sealed class ProcessTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task Process_Simulate_ServesAnExportWithThePrintedCredentialsAndAWrongTokenExitsThree()
+    {
+        using var simulate = ConsoleProcess.Start(["simulate", "--simulator-events", "2000"]);
+        var stderr = simulate.StandardError.ReadToEndAsync();
+        try
+        {
+            // stdout: one NAME=value line per variable, then nothing until the simulators stop.
+            var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+            using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            {
+                while (variables.Count < 5 && await simulate.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+                {
+                    var equals = line.IndexOf('=', StringComparison.Ordinal);
+                    variables[line[..equals]] = line[(equals + 1)..];
+                }
+            }
+
+            Assert.Equal(["DOCSPACE_TOKEN", "DOCSPACE_URL", "EXAVAULT_ACCESS_TOKEN", "EXAVAULT_API_KEY", "EXAVAULT_URL"], variables.Keys.Order(StringComparer.Ordinal));
+
+            var export = await ConsoleProcess.RunAsync(["export", "--format", "jsonl"], variables);
+            Assert.True(export.ExitCode == 0, export.ToString());
+            var events = JsonLines.Parse(export.Stdout);
+            Assert.Contains(events, e => e.GetProperty("source").GetString() == "docspace");
+            Assert.Contains(events, e => e.GetProperty("source").GetString() == "exavault");
+
+            var wrong = new Dictionary<string, string>(variables) { ["DOCSPACE_TOKEN"] = "sk-not-the-simulators-key" };
+            var refused = await ConsoleProcess.RunAsync(["export", "--format", "jsonl"], wrong);
+            Assert.True(refused.ExitCode == 3, refused.ToString());
+            Assert.StartsWith("audit-aggregator: error: docspace: HTTP 401", refused.StderrLines.Last(), StringComparison.Ordinal);
+            Assert.DoesNotContain("sk-not-the-simulators-key", refused.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Stop(simulate);
+        }
+
+        await simulate.WaitForExitAsync();
+        output.WriteLine(await stderr);
+        if (!OperatingSystem.IsWindows())
+        {
+            // SIGTERM stops serving cleanly, as Ctrl+C does.
+            Assert.Equal(0, simulate.ExitCode);
+            Assert.Contains("simulators stopped after", await stderr, StringComparison.Ordinal);
+        }
+    }
+
+    private static void Stop(System.Diagnostics.Process process)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            process.Kill(entireProcessTree: true);
+            return;
+        }
+
+        using var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     private static int LineCount(string path)
     {
         if (!File.Exists(path))

@@ -45,9 +45,12 @@ internal static class ExportCommand
         }
         finally
         {
-            // What was read before a failure is still written out: the error follows on stderr.
+            // What was read before a failure is still written out (a header only with rows): the error follows
+            // on stderr.
             writer.Flush();
         }
+
+        writer.Complete();
     }
 
     private static async Task RunResumableAsync(CommandContext context, ProgressReporter progress, CancellationToken cancellationToken)
@@ -74,12 +77,19 @@ internal static class ExportCommand
 
         // --from starts a source that has no checkpoint yet; a window left pending by a killed run is resumed as it was.
         var query = settings.Query with { To = settings.ToGiven ? settings.To : null };
-        await foreach (var auditEvent in follower.ReadOnceAsync(query, cancellationToken))
+        try
         {
-            writer.Write(auditEvent);
-            progress.Count(auditEvent);
+            await foreach (var auditEvent in follower.ReadOnceAsync(query, cancellationToken))
+            {
+                writer.Write(auditEvent);
+                progress.Count(auditEvent);
+            }
+        }
+        finally
+        {
+            writer.Flush();
         }
 
-        writer.Flush();
+        writer.Complete();
     }
 }

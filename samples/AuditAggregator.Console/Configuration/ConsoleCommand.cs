@@ -14,4 +14,7 @@ internal enum ConsoleCommand
 
     /// <summary>The live tail.</summary>
     Follow,
+
+    /// <summary>The simulators, served until stopped.</summary>
+    Simulate,
 }

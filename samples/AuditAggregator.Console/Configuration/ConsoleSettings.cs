@@ -49,6 +49,9 @@ internal sealed record ConsoleSettings
 
     public int? PageSize { get; init; }
 
+    /// <summary>Gets the page limit of one read of one log, or <see langword="null"/> for none (the default).</summary>
+    public int? MaxPages { get; init; }
+
     public int CommitEvery { get; init; } = 1000;
 
     public TimeSpan? PollInterval { get; init; }
@@ -58,6 +61,9 @@ internal sealed record ConsoleSettings
     public DocSpaceSettings? DocSpace { get; init; }
 
     public ExaVaultSettings? ExaVault { get; init; }
+
+    /// <summary>Gets the warnings found while reading the settings, printed on stderr before the run starts.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>Gets the read's filter over the whole window.</summary>
     public AuditQuery Query => new()

@@ -1,14 +1,13 @@
-using System.CommandLine;
-using System.Globalization;
 using NodaTime;
 
 namespace AuditAggregator.ConsoleApp.Configuration;
 
 /// <summary>
-/// Turns a parsed command line and the environment into checked <see cref="ConsoleSettings"/>; every problem is a
-/// <see cref="BadArgumentException"/> that names the option or variable.
+/// Turns the parsed options of a reading command (no command, <c>export</c>, <c>compare</c>, <c>follow</c>) and the
+/// environment into checked <see cref="ConsoleSettings"/>; every problem is a <see cref="BadArgumentException"/> that
+/// names the option or variable.
 /// </summary>
-internal sealed class SettingsReader(ConsoleCommandLine cli, ConsoleEnvironment environment)
+internal sealed class SettingsReader(ConsoleEnvironment environment)
 {
     private static readonly Duration DefaultWindow = Duration.FromDays(7);
 
@@ -16,46 +15,49 @@ internal sealed class SettingsReader(ConsoleCommandLine cli, ConsoleEnvironment 
 
     private static readonly string[] StreamNames = ["login", "session", "webhook"];
 
-    public ConsoleSettings Read(ParseResult result)
+    public ConsoleSettings Read(ConsoleCommand command, ParsedArguments args)
     {
-        var command = CommandOf(result);
-        var format = ReadFormat(result.GetValue(cli.Format), command);
-        var (from, to) = ReadWindow(result);
-        var checkpoint = Blank(result.GetValue(cli.Checkpoint));
-        if (checkpoint is not null && command == ConsoleCommand.Compare)
-        {
-            throw new BadArgumentException("--checkpoint", "only export and follow keep a checkpoint.");
-        }
-
-        var identityMap = Blank(result.GetValue(cli.IdentityMap)) is { } mapPath
-            ? IdentityMapFile.Load(mapPath)
-            : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-
+        ArgumentNullException.ThrowIfNull(args);
+        var format = ReadFormat(args.Text(ConsoleOptions.Format), command);
+        var (from, to) = ReadWindow(args);
+        var checkpoint = ArgumentValues.FileToWrite(ConsoleOptions.Checkpoint, args.Text(ConsoleOptions.Checkpoint));
+        var notes = new List<string>();
         var settings = new ConsoleSettings
         {
             Command = command,
             From = from,
             To = to,
-            FromGiven = Blank(result.GetValue(cli.From)) is not null,
-            ToGiven = Blank(result.GetValue(cli.To)) is not null,
-            Sources = ReadNames("--source", result.GetValue(cli.Source), SourceNames),
-            Streams = ReadNames("--stream", result.GetValue(cli.Stream), StreamNames),
-            User = Blank(result.GetValue(cli.User)),
-            Action = ReadAction(result.GetValue(cli.Action)),
-            Outcome = ReadOutcome(result.GetValue(cli.Outcome)),
+            FromGiven = args.Text(ConsoleOptions.From) is not null,
+            ToGiven = args.Text(ConsoleOptions.To) is not null,
+            Sources = ReadNames(ConsoleOptions.Source, args.Values(ConsoleOptions.Source), SourceNames),
+            Streams = ReadNames(ConsoleOptions.Stream, args.Values(ConsoleOptions.Stream), StreamNames),
+            User = args.Text(ConsoleOptions.User),
+            Action = ReadAction(args.Text(ConsoleOptions.Action)),
+            Outcome = ReadOutcome(args.Text(ConsoleOptions.Outcome)),
             Format = format,
-            OutputPath = Blank(result.GetValue(cli.Output)),
+            OutputPath = ArgumentValues.FileToWrite(ConsoleOptions.Output, args.Text(ConsoleOptions.Output)),
             CheckpointPath = checkpoint,
-            Simulate = result.GetValue(cli.Simulate),
-            SimulateForced = result.GetValue(cli.Simulate),
-            SimulatorEvents = Range("--simulator-events", result.GetValue(cli.SimulatorEvents), 0, 10_000_000) ?? 5000,
-            IdentityMap = identityMap,
-            PageSize = Range("--page-size", result.GetValue(cli.PageSize), 1, 10_000),
-            CommitEvery = Range("--commit-every", result.GetValue(cli.CommitEvery), 1, int.MaxValue) ?? 1000,
-            PollInterval = Seconds("--poll-interval", result.GetValue(cli.PollInterval)),
-            Lag = Seconds("--lag", result.GetValue(cli.Lag)),
+            Simulate = args.Flag(ConsoleOptions.Simulate),
+            SimulateForced = args.Flag(ConsoleOptions.Simulate),
+            SimulatorEvents = ArgumentValues.WholeNumber(ConsoleOptions.SimulatorEvents, args.Text(ConsoleOptions.SimulatorEvents), 0, 10_000_000) ?? 5000,
+            IdentityMap = ReadIdentityMap(command, args, format, notes),
+            PageSize = ArgumentValues.WholeNumber(ConsoleOptions.PageSize, args.Text(ConsoleOptions.PageSize), 1, ExaVault.ExaVaultOptions.MaxPageSize),
+            MaxPages = ArgumentValues.WholeNumber(ConsoleOptions.MaxPages, args.Text(ConsoleOptions.MaxPages), 1, int.MaxValue),
+            CommitEvery = OnlyWithCheckpoint(ConsoleOptions.CommitEvery, checkpoint, ArgumentValues.WholeNumber(ConsoleOptions.CommitEvery, args.Text(ConsoleOptions.CommitEvery), 1, int.MaxValue)) ?? 1000,
+            PollInterval = ArgumentValues.Duration(ConsoleOptions.PollInterval, args.Text(ConsoleOptions.PollInterval), ConsoleOptions.MinPollInterval, TimeSpan.FromDays(1)),
+            Lag = command == ConsoleCommand.Follow
+                ? ArgumentValues.Duration(ConsoleOptions.Lag, args.Text(ConsoleOptions.Lag), TimeSpan.Zero, TimeSpan.FromDays(1))
+                : OnlyWithCheckpoint(ConsoleOptions.Lag, checkpoint, ArgumentValues.Duration(ConsoleOptions.Lag, args.Text(ConsoleOptions.Lag), TimeSpan.Zero, TimeSpan.FromDays(1))),
+            Notes = notes,
         };
-        return new SourceSettingsReader(cli, environment).Read(result, settings);
+        settings = new SourceSettingsReader(environment).Read(args, settings);
+        if (!settings.Simulate && args.Text(ConsoleOptions.SimulatorEvents) is not null)
+        {
+            throw new BadArgumentException(ConsoleOptions.SimulatorEvents, "sizes the simulators' data, but real services are configured; add --simulate to use the simulators.");
+        }
+
+        SourceSelection.Check(settings);
+        return settings;
     }
 
     public Instant Now()
@@ -64,18 +66,8 @@ internal sealed class SettingsReader(ConsoleCommandLine cli, ConsoleEnvironment 
         return Instant.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
     }
 
-    private ConsoleCommand CommandOf(ParseResult result)
-    {
-        var command = result.CommandResult.Command;
-        return command == cli.Export ? ConsoleCommand.Export
-            : command == cli.Compare ? ConsoleCommand.Compare
-            : command == cli.Follow ? ConsoleCommand.Follow
-            : ConsoleCommand.Overview;
-    }
-
     private static OutputFormat ReadFormat(string? text, ConsoleCommand command)
     {
-        text = Blank(text);
         if (text is null)
         {
             return OutputFormat.Table;
@@ -89,40 +81,70 @@ internal sealed class SettingsReader(ConsoleCommandLine cli, ConsoleEnvironment 
             "ocsf" => OutputFormat.Ocsf,
             "ecs" => OutputFormat.Ecs,
             "json" => OutputFormat.Json,
-            _ => throw new BadArgumentException("--format", $"'{text}' is not a format; use table, jsonl, csv, ocsf or ecs (compare: table, json or jsonl)."),
+            _ => throw new BadArgumentException(ConsoleOptions.Format, command == ConsoleCommand.Compare
+                ? $"'{text}' is not a format; compare writes table, json or jsonl."
+                : $"'{text}' is not a format; use table, jsonl, csv, ocsf or ecs."),
         };
 
         if (command == ConsoleCommand.Compare && format is not (OutputFormat.Table or OutputFormat.Json or OutputFormat.Jsonl))
         {
-            throw new BadArgumentException("--format", $"compare writes a report, not events: use table, json or jsonl, not '{text}'.");
+            throw new BadArgumentException(ConsoleOptions.Format, $"compare writes a report, not events: use table, json or jsonl, not '{text}'.");
         }
 
         if (command != ConsoleCommand.Compare && format == OutputFormat.Json)
         {
-            throw new BadArgumentException("--format", "events are written one per line: use jsonl (json is the comparison's format).");
+            throw new BadArgumentException(ConsoleOptions.Format, "events are written one per line: use jsonl (json is the comparison's format).");
         }
 
         return format;
     }
 
-    private (Instant From, Instant To) ReadWindow(ParseResult result)
+    private (Instant From, Instant To) ReadWindow(ParsedArguments args)
     {
-        var fromText = Blank(result.GetValue(cli.From));
-        var toText = Blank(result.GetValue(cli.To));
-        var to = toText is null ? Now() : TimeArgument.Parse("--to", toText, isEnd: true);
-        var from = fromText is null ? to - DefaultWindow : TimeArgument.Parse("--from", fromText, isEnd: false);
+        var fromText = args.Text(ConsoleOptions.From);
+        var toText = args.Text(ConsoleOptions.To);
+        var to = toText is null ? Now() : TimeArgument.Parse(ConsoleOptions.To, toText, isEnd: true);
+        var from = fromText is null ? to - DefaultWindow : TimeArgument.Parse(ConsoleOptions.From, fromText, isEnd: false);
         if (from >= to)
         {
-            throw new BadArgumentException("--from", $"the window starts ({from}) at or after its end ({to}).");
+            throw new BadArgumentException(ConsoleOptions.From, $"the window starts ({from}) at or after its end ({to}).");
         }
 
         return (from, to);
     }
 
-    private static List<string> ReadNames(string option, string[]? values, string[] allowed)
+    private static IReadOnlyDictionary<string, string> ReadIdentityMap(ConsoleCommand command, ParsedArguments args, OutputFormat format, List<string> notes)
+    {
+        if (args.Text(ConsoleOptions.IdentityMap) is not { } path)
+        {
+            return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        if (command == ConsoleCommand.Overview && (format != OutputFormat.Table || args.Text(ConsoleOptions.Output) is not null || args.Text(ConsoleOptions.Checkpoint) is not null))
+        {
+            throw new BadArgumentException(ConsoleOptions.IdentityMap, "joins people in the comparison, which with no command is shown only under a table on stdout (no --format other than table, no --output, no --checkpoint); use compare --identity-map for a report of its own.");
+        }
+
+        return IdentityMapFile.Load(path, notes);
+    }
+
+    private static T? OnlyWithCheckpoint<T>(string option, string? checkpoint, T? value)
+        where T : struct
+    {
+        if (value is not null && checkpoint is null)
+        {
+            throw new BadArgumentException(option, option == ConsoleOptions.CommitEvery
+                ? "commits progress to a checkpoint, so it needs --checkpoint FILE."
+                : "ends a resumable export's window behind now, so it needs --checkpoint FILE (without one, the window ends at --to, default now).");
+        }
+
+        return value;
+    }
+
+    private static List<string> ReadNames(string option, IReadOnlyList<string> values, string[] allowed)
     {
         var names = new List<string>();
-        foreach (var value in (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        foreach (var value in values)
         {
             var name = value.ToLowerInvariant();
             if (!allowed.Contains(name, StringComparer.Ordinal))
@@ -141,7 +163,6 @@ internal sealed class SettingsReader(ConsoleCommandLine cli, ConsoleEnvironment 
 
     private static string? ReadAction(string? text)
     {
-        text = Blank(text);
         if (text is null)
         {
             return null;
@@ -150,43 +171,20 @@ internal sealed class SettingsReader(ConsoleCommandLine cli, ConsoleEnvironment 
         var action = text.ToLowerInvariant();
         if (!AuditActions.All.ContainsKey(action))
         {
-            throw new BadArgumentException("--action", $"'{text}' is not a normalized action; one of: {string.Join(", ", AuditActions.All.Keys.Order(StringComparer.Ordinal))}.");
+            throw new BadArgumentException(ConsoleOptions.Action, $"'{text}' is not a normalized action; one of: {string.Join(", ", AuditActions.All.Keys.Order(StringComparer.Ordinal))}.");
         }
 
         return action;
     }
 
-    private static AuditOutcome? ReadOutcome(string? text)
+    private static AuditOutcome? ReadOutcome(string? text) => text?.ToLowerInvariant() switch
     {
-        return Blank(text)?.ToLowerInvariant() switch
-        {
-            null => null,
-            "success" => AuditOutcome.Success,
-            "failure" => AuditOutcome.Failure,
-            "unknown" => AuditOutcome.Unknown,
-            _ => throw new BadArgumentException("--outcome", $"'{text}' is not one of success, failure, unknown."),
-        };
-    }
-
-    private static int? Range(string option, int? value, int min, int max)
-    {
-        if (value is { } v && (v < min || v > max))
-        {
-            throw new BadArgumentException(option, string.Create(CultureInfo.InvariantCulture, $"{v} is out of range {min:N0} to {max:N0}."));
-        }
-
-        return value;
-    }
-
-    private static TimeSpan? Seconds(string option, double? value)
-    {
-        if (value is { } v && (double.IsNaN(v) || v < 0 || v > TimeSpan.FromDays(1).TotalSeconds))
-        {
-            throw new BadArgumentException(option, "give a number of seconds from 0 to 86400.");
-        }
-
-        return value is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
-    }
+        null => null,
+        "success" => AuditOutcome.Success,
+        "failure" => AuditOutcome.Failure,
+        "unknown" => AuditOutcome.Unknown,
+        _ => throw new BadArgumentException(ConsoleOptions.Outcome, $"'{text}' is not one of success, failure, unknown."),
+    };
 
     internal static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Net;
 
 namespace AuditAggregator.ConsoleApp.Configuration;
@@ -8,15 +7,17 @@ namespace AuditAggregator.ConsoleApp.Configuration;
 /// when <c>--simulate</c> is given or nothing is configured at all. A half-configured source is an error naming
 /// what is missing; credentials never appear in a message.
 /// </summary>
-internal sealed class SourceSettingsReader(ConsoleCommandLine cli, ConsoleEnvironment environment)
+internal sealed class SourceSettingsReader(ConsoleEnvironment environment)
 {
-    public ConsoleSettings Read(ParseResult result, ConsoleSettings settings)
+    public ConsoleSettings Read(ParsedArguments args, ConsoleSettings settings)
     {
-        var docSpaceUrl = Setting(result.GetValue(cli.DocSpaceUrl), EnvironmentVariables.DocSpaceUrl, "--docspace-url");
-        var docSpaceToken = Setting(result.GetValue(cli.DocSpaceToken), EnvironmentVariables.DocSpaceToken, "--docspace-token");
-        var exaVaultUrl = Setting(result.GetValue(cli.ExaVaultUrl), EnvironmentVariables.ExaVaultUrl, "--exavault-url");
-        var exaVaultApiKey = Setting(result.GetValue(cli.ExaVaultApiKey), EnvironmentVariables.ExaVaultApiKey, "--exavault-api-key");
-        var exaVaultAccessToken = Setting(result.GetValue(cli.ExaVaultAccessToken), EnvironmentVariables.ExaVaultAccessToken, "--exavault-access-token");
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(settings);
+        var docSpaceUrl = Setting(args.Text(ConsoleOptions.DocSpaceUrl), EnvironmentVariables.DocSpaceUrl, ConsoleOptions.DocSpaceUrl);
+        var docSpaceToken = Setting(args.Text(ConsoleOptions.DocSpaceToken), EnvironmentVariables.DocSpaceToken, ConsoleOptions.DocSpaceToken);
+        var exaVaultUrl = Setting(args.Text(ConsoleOptions.ExaVaultUrl), EnvironmentVariables.ExaVaultUrl, ConsoleOptions.ExaVaultUrl);
+        var exaVaultApiKey = Setting(args.Text(ConsoleOptions.ExaVaultApiKey), EnvironmentVariables.ExaVaultApiKey, ConsoleOptions.ExaVaultApiKey);
+        var exaVaultAccessToken = Setting(args.Text(ConsoleOptions.ExaVaultAccessToken), EnvironmentVariables.ExaVaultAccessToken, ConsoleOptions.ExaVaultAccessToken);
 
         var docSpaceGiven = docSpaceUrl.Value is not null || docSpaceToken.Value is not null;
         var exaVaultGiven = exaVaultUrl.Value is not null || exaVaultApiKey.Value is not null || exaVaultAccessToken.Value is not null;
@@ -41,7 +42,7 @@ internal sealed class SourceSettingsReader(ConsoleCommandLine cli, ConsoleEnviro
         {
             if ((source == "docspace" && docSpace is null) || (source == "exavault" && exaVault is null))
             {
-                throw new BadArgumentException("--source", source == "docspace"
+                throw new BadArgumentException(ConsoleOptions.Source, source == "docspace"
                     ? "docspace has no settings: give --docspace-url and --docspace-token (or DOCSPACE_URL and DOCSPACE_TOKEN), or --simulate."
                     : "exavault has no settings: give --exavault-url, --exavault-api-key and --exavault-access-token (or the EXAVAULT_* variables), or --simulate.");
             }
@@ -52,7 +53,7 @@ internal sealed class SourceSettingsReader(ConsoleCommandLine cli, ConsoleEnviro
 
     private NamedValue Setting(string? flag, string variable, string option)
     {
-        if (SettingsReader.Blank(flag) is { } value)
+        if (flag is { } value)
         {
             return new NamedValue(option, value);
         }

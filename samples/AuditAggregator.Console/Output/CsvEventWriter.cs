@@ -4,7 +4,8 @@ namespace AuditAggregator.ConsoleApp.Output;
 
 /// <summary>
 /// <c>--format csv</c>: a header and one row per event with the main fields, quoted as RFC 4180 says (fields with a
-/// comma, quote or line break in double quotes, quotes doubled, rows ended by CRLF).
+/// comma, quote or line break in double quotes, quotes doubled, rows ended by CRLF). The header is written with the
+/// first row, or by <see cref="Complete"/> when there is none.
 /// </summary>
 internal sealed class CsvEventWriter : IEventWriter
 {
@@ -15,17 +16,40 @@ internal sealed class CsvEventWriter : IEventWriter
     ];
 
     private readonly TextWriter _output;
+    private bool _headerPending;
 
     public CsvEventWriter(TextWriter output, bool writeHeader)
     {
         _output = output;
-        if (writeHeader)
-        {
-            WriteRow(Header);
-        }
+        _headerPending = writeHeader;
     }
 
-    public void Write(AuditEvent auditEvent) => WriteRow(
+    public void Write(AuditEvent auditEvent)
+    {
+        WriteHeaderIfPending();
+        WriteRow(Fields(auditEvent));
+    }
+
+    public void Flush() => _output.Flush();
+
+    public void Complete()
+    {
+        WriteHeaderIfPending();
+        Flush();
+    }
+
+    /// <summary>Quotes one field as RFC 4180 requires; <see langword="null"/> is an empty field.</summary>
+    public static string Quote(string? field)
+    {
+        if (string.IsNullOrEmpty(field))
+        {
+            return string.Empty;
+        }
+
+        return field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private static string?[] Fields(AuditEvent auditEvent) =>
     [
         InstantPattern.ExtendedIso.Format(auditEvent.Time),
         auditEvent.Source,
@@ -43,19 +67,15 @@ internal sealed class CsvEventWriter : IEventWriter
         auditEvent.VendorActionName,
         auditEvent.UserAgent,
         auditEvent.Location,
-    ]);
+    ];
 
-    public void Flush() => _output.Flush();
-
-    /// <summary>Quotes one field as RFC 4180 requires; <see langword="null"/> is an empty field.</summary>
-    public static string Quote(string? field)
+    private void WriteHeaderIfPending()
     {
-        if (string.IsNullOrEmpty(field))
+        if (_headerPending)
         {
-            return string.Empty;
+            _headerPending = false;
+            WriteRow(Header);
         }
-
-        return field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     private void WriteRow(string?[] fields)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using NodaTime.Text;
 
@@ -16,6 +15,8 @@ internal sealed class EcsEventWriter(TextWriter output) : IEventWriter
     public void Write(AuditEvent auditEvent) => _line.Write(output, json => WriteDocument(json, auditEvent));
 
     public void Flush() => output.Flush();
+
+    public void Complete() => Flush();
 
     private static void WriteDocument(Utf8JsonWriter json, AuditEvent e)
     {
@@ -68,7 +69,7 @@ internal sealed class EcsEventWriter(TextWriter output) : IEventWriter
             json.WriteStartObject("source");
 
             // source.ip is an ip field: a DocSpace IPv6 address cut at the first colon is kept as the address only.
-            json.WriteString(IPAddress.TryParse(ip, out _) ? "ip" : "address", ip);
+            json.WriteString(IpAddressText.IsComplete(ip) ? "ip" : "address", ip);
             json.WriteEndObject();
         }
 

@@ -17,7 +17,7 @@ internal static class EventWriters
         OutputFormat.Csv => new CsvEventWriter(output, writeHeader),
         OutputFormat.Ocsf => new OcsfEventWriter(output),
         OutputFormat.Ecs => new EcsEventWriter(output),
-        OutputFormat.Table => new TableEventWriter(SpectreConsoles.Create(output, environment, toTerminal), output, writeHeader, rowsPerBlock),
+        OutputFormat.Table => new TableEventWriter(SpectreConsoles.Create(output, environment, toTerminal, dropBlankLines: true), output, writeHeader, rowsPerBlock),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not an event format."),
     };
 }

@@ -13,4 +13,6 @@ internal sealed class JsonLinesEventWriter(TextWriter output) : IEventWriter
     }
 
     public void Flush() => output.Flush();
+
+    public void Complete() => Flush();
 }

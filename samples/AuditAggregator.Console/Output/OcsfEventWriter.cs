@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 
 namespace AuditAggregator.ConsoleApp.Output;
@@ -15,6 +14,8 @@ internal sealed class OcsfEventWriter(TextWriter output) : IEventWriter
     public void Write(AuditEvent auditEvent) => _line.Write(output, json => WriteEvent(json, auditEvent));
 
     public void Flush() => output.Flush();
+
+    public void Complete() => Flush();
 
     private static void WriteEvent(Utf8JsonWriter json, AuditEvent e)
     {
@@ -71,7 +72,7 @@ internal sealed class OcsfEventWriter(TextWriter output) : IEventWriter
         if (e.Ip is { } ip)
         {
             json.WriteStartObject("src_endpoint");
-            if (IPAddress.TryParse(ip, out _))
+            if (IpAddressText.IsComplete(ip))
             {
                 json.WriteString("ip", ip);
             }

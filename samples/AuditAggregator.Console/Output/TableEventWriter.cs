@@ -5,7 +5,8 @@ namespace AuditAggregator.ConsoleApp.Output;
 /// <summary>
 /// <c>--format table</c>: the events as a readable table. Columns have fixed widths so that the table can be laid
 /// out block by block (<c>rowsPerBlock</c> rows at a time) and still line up: memory stays bounded however long the
-/// window, and in follow mode each row shows as it arrives.
+/// window, and in follow mode each row shows as it arrives. The console it writes to drops the blank lines a
+/// borderless table starts and ends with (<see cref="SpectreConsoles"/>), so the blocks read as one table.
 /// </summary>
 internal sealed class TableEventWriter : IEventWriter
 {
@@ -42,6 +43,16 @@ internal sealed class TableEventWriter : IEventWriter
     }
 
     public void Flush()
+    {
+        if (_pending.Count > 0)
+        {
+            WriteBlock();
+        }
+
+        _output.Flush();
+    }
+
+    public void Complete()
     {
         if (_pending.Count > 0 || _headerPending)
         {

@@ -60,8 +60,8 @@ internal sealed class SourceSet : IAsyncDisposable
         }
 
         var services = new ServiceCollection();
-        var query = settings.Query;
-        if (docSpace is not null && query.IncludesSource("docspace"))
+        var read = SourceSelection.Read(settings);
+        if (docSpace is not null && read.Contains("docspace"))
         {
             services.AddDocSpaceAuditSource(o =>
             {
@@ -77,14 +77,20 @@ internal sealed class SourceSet : IAsyncDisposable
                     o.AccessToken = docSpace.Token;
                 }
 
+                // Checked against DocSpace's limit of 100 when the settings were read.
                 if (settings.PageSize is { } size)
                 {
-                    o.PageSize = Math.Min(size, 100);
+                    o.PageSize = size;
+                }
+
+                if (settings.MaxPages is { } maxPages)
+                {
+                    o.MaxPages = maxPages;
                 }
             });
         }
 
-        if (exaVault is not null && query.IncludesSource("exavault"))
+        if (exaVault is not null && read.Contains("exavault"))
         {
             services.AddExaVaultAuditSource(o =>
             {
@@ -94,6 +100,11 @@ internal sealed class SourceSet : IAsyncDisposable
                 if (settings.PageSize is { } size)
                 {
                     o.PageSize = size;
+                }
+
+                if (settings.MaxPages is { } maxPages)
+                {
+                    o.MaxPages = maxPages;
                 }
             });
         }
