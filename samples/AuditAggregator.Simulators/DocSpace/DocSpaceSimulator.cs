@@ -4,9 +4,10 @@ using AuditAggregator.Simulators.Hosting.Internal;
 namespace AuditAggregator.Simulators;
 
 /// <summary>
-/// A faithful fake ONLYOFFICE DocSpace portal serving the login-history routes on 127.0.0.1 (a free port unless one is set),
-/// quirks included: paging before filtering, omitted nulls, portal-local dates with seven fractional digits, the
-/// success envelope, plan and permission answers, both report generations.
+/// A faithful fake ONLYOFFICE DocSpace portal serving the login-history and audit-trail routes on 127.0.0.1 (a free
+/// port unless one is set), quirks included: the login history pages before filtering (the audit trail after), omitted
+/// nulls, portal-local dates with seven fractional digits, the success envelope, plan and permission answers, both
+/// report generations.
 /// </summary>
 /// <example>
 /// <code>
@@ -26,6 +27,15 @@ public sealed class DocSpaceSimulator : IAsyncDisposable
 
     /// <summary>The path of the login-history report.</summary>
     public const string ReportPath = DocSpaceBehaviour.ReportPath;
+
+    /// <summary>The path of the 20 newest audit-trail events.</summary>
+    public const string AuditLastPath = AuditRoutes.LastPath;
+
+    /// <summary>The path of the filtered, paged audit trail.</summary>
+    public const string AuditFilterPath = AuditRoutes.FilterPath;
+
+    /// <summary>The path of the audit-trail report.</summary>
+    public const string AuditReportPath = AuditRoutes.ReportPath;
 
     private readonly SimulatorHost _host;
 

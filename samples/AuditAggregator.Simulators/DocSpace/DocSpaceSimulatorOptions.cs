@@ -1,7 +1,7 @@
 namespace AuditAggregator.Simulators;
 
 /// <summary>
-/// Options of <see cref="DocSpaceSimulator"/>: the data set, the portal's settings and credentials, rate limiting.
+/// Options of <see cref="DocSpaceSimulator"/>: the data sets, the portal's settings and credentials, rate limiting.
 /// </summary>
 public sealed class DocSpaceSimulatorOptions
 {
@@ -10,6 +10,19 @@ public sealed class DocSpaceSimulatorOptions
 
     /// <summary>Gets or sets the number of login events the portal starts with. Default 2,500.</summary>
     public int EventCount { get; set; } = 2500;
+
+    /// <summary>
+    /// Gets or sets the number of audit-trail events the portal starts with. Default 1,500. They come from their own
+    /// random stream, so this changes nothing in the login history.
+    /// </summary>
+    public int AuditEventCount { get; set; } = 1500;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the audit trail writes its enums (<c>actionId</c>, <c>actionType</c>,
+    /// <c>product</c>, <c>location</c>, <c>entries</c>) as names instead of numbers. Default false: numbers, as the
+    /// vendor's OpenAPI declares them; the server source does not settle it, so a client should read both.
+    /// </summary>
+    public bool AuditEnumsAsNames { get; set; }
 
     /// <summary>Gets or sets the instant the data set ends at; when <see langword="null"/> (default), <see cref="TimeProvider"/>'s now at start.</summary>
     public DateTimeOffset? Now { get; set; }
@@ -44,7 +57,7 @@ public sealed class DocSpaceSimulatorOptions
     /// <summary>Gets or sets the requests allowed per minute when rate limiting is enabled. Default 1,500.</summary>
     public int RateLimitPerMinute { get; set; } = 1500;
 
-    /// <summary>Gets or sets how many new events arrive before each page is served (<c>/last</c>, <c>/filter</c>). Default 0.</summary>
+    /// <summary>Gets or sets how many new events arrive in the log a page is served from, before each page (<c>/last</c>, <c>/filter</c> of both logs). Default 0.</summary>
     public int AppendBeforeEachPage { get; set; }
 
     /// <summary>
@@ -71,6 +84,7 @@ public sealed class DocSpaceSimulatorOptions
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(EventCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(AuditEventCount);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Span, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegative(AppendBeforeEachPage);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RateLimitPerMinute);

@@ -17,16 +17,18 @@ internal sealed class DocSpaceBehaviour : IVendorBehaviour
 
     private readonly DocSpaceSimulatorOptions _options;
     private readonly DocSpaceData _data;
-    private readonly DocSpaceAuthenticator _authenticator;
-    private readonly ReportJob _report;
+    private readonly DocSpaceAccess _access;
+    private readonly AuditRoutes _audit;
+    private readonly ReportRoutes _report;
     private readonly DocSpaceRateLimiter _rateLimiter;
 
     public DocSpaceBehaviour(DocSpaceSimulatorOptions options, DocSpaceData data)
     {
         _options = options;
         _data = data;
-        _authenticator = new DocSpaceAuthenticator(options.Credentials);
-        _report = new ReportJob(options.ReportPollsToComplete, data.Now);
+        _access = new DocSpaceAccess(options);
+        _report = new ReportRoutes(options, _access, ReportPath, new ReportJob(options.ReportPollsToComplete, data.Now, "LoginHistory", 900000, "c2b0e3a4-1f6c-4c2e-9c4f"));
+        _audit = new AuditRoutes(options, data, _access);
         _rateLimiter = new DocSpaceRateLimiter(options.RateLimitPerMinute, options.TimeProvider);
     }
 
@@ -34,12 +36,9 @@ internal sealed class DocSpaceBehaviour : IVendorBehaviour
     {
         endpoints.MapGet(LastPath, LastAsync);
         endpoints.MapGet(FilterPath, FilterAsync);
-        endpoints.MapPost(ReportPath, StartReportAsync);
-        if (_options.ReportMode == DocSpaceReportMode.Asynchronous)
-        {
-            endpoints.MapGet(ReportPath, PollReportAsync);
-            endpoints.MapDelete(ReportPath, CancelReportAsync);
-        }
+        _report.MapRoutes(endpoints);
+
+        _audit.MapRoutes(endpoints);
     }
 
     public async ValueTask<bool> AdmitAsync(HttpContext context)
@@ -83,60 +82,20 @@ internal sealed class DocSpaceBehaviour : IVendorBehaviour
         return items;
     }
 
-    private static HashSet<string>? Fields(HttpRequest request)
-    {
-        var value = request.Query["fields"].ToString();
-        return string.IsNullOrWhiteSpace(value)
-            ? null
-            : new HashSet<string>(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
-    }
-
-    /// <summary>Authentication, then the admin right, then the plan: the order the server checks them in.</summary>
-    private async Task<bool> AuthorizeAsync(HttpContext context, bool needsAuditOption)
-    {
-        var credential = _authenticator.Authenticate(context.Request);
-        if (credential is null)
-        {
-            context.Response.StatusCode = 401;
-            return false;
-        }
-
-        if (!credential.IsAdmin)
-        {
-            await DocSpaceWriter.WriteErrorAsync(context, 403, "Access denied", "System.Security.SecurityException").ConfigureAwait(false);
-            return false;
-        }
-
-        var plan = _options.Plan;
-        if (plan == DocSpacePlan.Unpaid)
-        {
-            context.Response.StatusCode = 402;
-            return false;
-        }
-
-        if (plan == DocSpacePlan.PlanForbids || (needsAuditOption && plan == DocSpacePlan.NoAuditPlan))
-        {
-            await DocSpaceWriter.WriteErrorAsync(context, 402, "Your pricing plan does not support this option", "ASC.Core.Billing.BillingNotFoundException").ConfigureAwait(false);
-            return false;
-        }
-
-        return true;
-    }
-
     private async Task LastAsync(HttpContext context)
     {
-        if (!await AuthorizeAsync(context, needsAuditOption: false).ConfigureAwait(false))
+        if (!await _access.AuthorizeAsync(context, needsAuditOption: false).ConfigureAwait(false))
         {
             return;
         }
 
         _data.Login.Append(_options.AppendBeforeEachPage);
-        await DocSpaceWriter.WriteLoginPageAsync(context, Newest(_data, 0, LastCount), _options.PortalOffset, Fields(context.Request)).ConfigureAwait(false);
+        await DocSpaceWriter.WriteLoginPageAsync(context, Newest(_data, 0, LastCount), _options.PortalOffset, DocSpaceWriter.ReadFields(context.Request)).ConfigureAwait(false);
     }
 
     private async Task FilterAsync(HttpContext context)
     {
-        if (!await AuthorizeAsync(context, needsAuditOption: false).ConfigureAwait(false))
+        if (!await _access.AuthorizeAsync(context, needsAuditOption: false).ConfigureAwait(false))
         {
             return;
         }
@@ -167,56 +126,6 @@ internal sealed class DocSpaceBehaviour : IVendorBehaviour
             items.RemoveAll(e => !filter.Matches(e));
         }
 
-        await DocSpaceWriter.WriteLoginPageAsync(context, items, _options.PortalOffset, Fields(context.Request)).ConfigureAwait(false);
-    }
-
-    private async Task StartReportAsync(HttpContext context)
-    {
-        if (!await AuthorizeAsync(context, needsAuditOption: true).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        if (_options.ReportMode == DocSpaceReportMode.Synchronous)
-        {
-            var url = new Uri(new Uri(context.Request.Scheme + "://" + context.Request.Host), "/Products/Files/DocEditor.aspx?fileid=900001&name=LoginHistory.csv");
-            await DocSpaceWriter.WriteStringEnvelopeAsync(context, url.AbsoluteUri).ConfigureAwait(false);
-            return;
-        }
-
-        var format = context.Request.Query["format"].ToString();
-        bool csv;
-        if (format.Length == 0 || format == "0" || string.Equals(format, "Xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            csv = false;
-        }
-        else if (format == "1" || string.Equals(format, "Csv", StringComparison.OrdinalIgnoreCase))
-        {
-            csv = true;
-        }
-        else
-        {
-            await DocSpaceWriter.WriteBadRequestAsync(context, "format", format).ConfigureAwait(false);
-            return;
-        }
-
-        await DocSpaceWriter.WriteEnvelopeAsync(context, 200, 0, _report.Start(csv), DocSpaceJsonContext.Default.ReportTaskDto).ConfigureAwait(false);
-    }
-
-    private async Task PollReportAsync(HttpContext context)
-    {
-        if (await AuthorizeAsync(context, needsAuditOption: true).ConfigureAwait(false))
-        {
-            await DocSpaceWriter.WriteEnvelopeAsync(context, 200, 0, _report.Poll(), DocSpaceJsonContext.Default.ReportTaskDto).ConfigureAwait(false);
-        }
-    }
-
-    private async Task CancelReportAsync(HttpContext context)
-    {
-        if (await AuthorizeAsync(context, needsAuditOption: true).ConfigureAwait(false))
-        {
-            _report.Cancel();
-            context.Response.StatusCode = 200;
-        }
+        await DocSpaceWriter.WriteLoginPageAsync(context, items, _options.PortalOffset, DocSpaceWriter.ReadFields(context.Request)).ConfigureAwait(false);
     }
 }

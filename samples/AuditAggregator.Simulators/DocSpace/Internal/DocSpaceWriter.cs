@@ -12,6 +12,15 @@ internal static class DocSpaceWriter
 {
     private const string JsonType = "application/json; charset=utf-8";
 
+    /// <summary>Reads the framework-wide <c>fields</c> query parameter, which prunes the items' properties (null: keep all).</summary>
+    public static HashSet<string>? ReadFields(HttpRequest request)
+    {
+        var value = request.Query["fields"].ToString();
+        return string.IsNullOrWhiteSpace(value)
+            ? null
+            : new HashSet<string>(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
+    }
+
     public static string FormatDate(DateTimeOffset time, TimeSpan offset)
     {
         Span<char> buffer = stackalloc char[33];
@@ -124,7 +133,7 @@ internal static class DocSpaceWriter
         await JsonWriting.SerializeAsync(context, body, DocSpaceJsonContext.Default.DocSpaceErrorBody).ConfigureAwait(false);
     }
 
-    private static void WriteTail(Utf8JsonWriter writer, HttpContext context, int status, int statusCode)
+    public static void WriteTail(Utf8JsonWriter writer, HttpContext context, int status, int statusCode)
     {
         writer.WriteStartArray("links");
         writer.WriteStartObject();
@@ -172,7 +181,7 @@ internal static class DocSpaceWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, ISet<string>? fields, string name, string? value)
+    public static void WriteOptional(Utf8JsonWriter writer, ISet<string>? fields, string name, string? value)
     {
         if (value is not null && Wanted(fields, name))
         {
@@ -180,5 +189,5 @@ internal static class DocSpaceWriter
         }
     }
 
-    private static bool Wanted(ISet<string>? fields, string name) => fields is null || fields.Contains(name);
+    public static bool Wanted(ISet<string>? fields, string name) => fields is null || fields.Contains(name);
 }

@@ -63,7 +63,7 @@ internal sealed partial class FilterQuery
         && (From is not { } from || entry.Time >= from)
         && (To is not { } to || entry.Time <= to);
 
-    private static bool TryGuid(string text, out Guid? userId)
+    internal static bool TryGuid(string text, out Guid? userId)
     {
         userId = null;
         if (!Guid.TryParse(text, out var guid))
@@ -87,7 +87,7 @@ internal sealed partial class FilterQuery
         return true;
     }
 
-    private static bool TryDate(string text, out DateTimeOffset? date)
+    internal static bool TryDate(string text, out DateTimeOffset? date)
     {
         date = null;
         if (!ZonePattern().IsMatch(text)

@@ -11,7 +11,7 @@ internal sealed class LoginGenerator
     public const ulong Salt = 0xD0C5;
     private const int FirstId = 48000;
 
-    private static readonly (string Browser, string Platform)[] Agents =
+    internal static readonly (string Browser, string Platform)[] Agents =
     [
         ("Chrome 125.0", "Windows 10"), ("Firefox 126.0", "Linux"), ("Safari 17.4", "Mac OS X"),
         ("Edge 124.0", "Windows 11"), ("Chrome Mobile 124.0", "Android"),
