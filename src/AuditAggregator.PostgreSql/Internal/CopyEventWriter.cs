@@ -6,6 +6,10 @@ namespace AuditAggregator.PostgreSql.Internal;
 /// Binary <c>COPY</c> into a temporary staging table dropped at commit, then one
 /// <c>INSERT ... SELECT ... ON CONFLICT (id) DO NOTHING</c> into <c>audit_events</c>.
 /// </summary>
+/// <remarks>
+/// Chosen over multi-row <c>INSERT ... VALUES</c> by measurement (the benchmarks' <c>postgres</c> command): about
+/// twice the events a second, in batches of 1,000 and of 10,000, on 10,000 and 100,000 events.
+/// </remarks>
 internal sealed class CopyEventWriter : IEventBatchWriter
 {
     private const string Staging = "audit_events_staging";
