@@ -1,4 +1,5 @@
 using AuditAggregator.Benchmarks.EndToEnd;
+using AuditAggregator.Benchmarks.PostgreSql;
 using AuditAggregator.Benchmarks.Reporting;
 using AuditAggregator.Benchmarks.Sizes;
 using BenchmarkDotNet.Running;
@@ -6,6 +7,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- e2e        end-to-end figures, one line each
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- sizes      retained size of the AuditEvents
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- profile    parse-and-map next to its floor, the old DTO path and naive
+// dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- postgres   PostgreSQL batch writers, events/s (needs initdb)
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- loop 16 docspace   one page path in a loop, for dotnet-trace
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- --filter '*'   the BenchmarkDotNet suite + targets
 switch (args.FirstOrDefault())
@@ -21,6 +23,8 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
+    case "postgres":
+        return await PostgreSqlWriteCommand.RunAsync(args[1..]);
     case "loop":
         return await ProfileLoop.RunAsync(args[1..]);
     case "profile":
