@@ -48,6 +48,11 @@ internal static class DocSpaceCall
             {
                 return await read(response, cancellationToken).ConfigureAwait(false);
             }
+            catch (AuditSourceException ex) when (CredentialEcho.Redact(response.RequestMessage, ex.VendorMessage) is var message && message != ex.VendorMessage)
+            {
+                // An error inside a success envelope, whose message quotes the credential.
+                throw new AuditSourceException(ex.SourceName, ex.Kind, ex.Description, ex.StatusCode, ex.VendorErrorCode, message, ex.InnerException, ex.RetryAfter);
+            }
             catch (JsonException ex)
             {
                 throw DocSpaceErrors.Malformed(source, status, "it is not complete JSON of the documented shape", ex);

@@ -8,7 +8,8 @@ namespace AuditAggregator.DocSpace.Internal;
 /// </summary>
 /// <remarks>
 /// Only the vendor's <c>error.message</c> (or a problem-details title and field errors, or an HTML page's title) is
-/// kept, cut short by the exception; never the body, the stack, the request's headers or its credential.
+/// kept, cut short by the exception, with the request's credential cut out of it should the portal quote it; never
+/// the body, the stack, the request's headers or its credential.
 /// </remarks>
 internal static class DocSpaceErrors
 {
@@ -18,7 +19,7 @@ internal static class DocSpaceErrors
     {
         var status = (int)response.StatusCode;
         var body = await ReadCappedAsync(response, cancellationToken).ConfigureAwait(false);
-        var vendorMessage = VendorMessage.Extract(body, out var parsedEnvelope);
+        var vendorMessage = CredentialEcho.Redact(response.RequestMessage, VendorMessage.Extract(body, out var parsedEnvelope));
         var retryAfter = HttpRetryAfter.Get(response.Headers, timeProvider.GetUtcNow());
         var (kind, description) = Describe(response.StatusCode, body.Length == 0, parsedEnvelope);
         return new AuditSourceException(source, kind, description, status, vendorMessage: vendorMessage, retryAfter: retryAfter);

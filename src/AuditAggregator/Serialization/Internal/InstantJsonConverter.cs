@@ -8,6 +8,10 @@ namespace AuditAggregator.Serialization.Internal;
 /// <summary>
 /// Writes an <see cref="Instant"/> as ISO 8601 in UTC with <c>Z</c>, fractions only when non-zero; reads <c>Z</c> or an offset.
 /// </summary>
+/// <remarks>
+/// Not NodaTime.Serialization.SystemTextJson's converter: it writes the same text but reads only <c>Z</c>, and it is
+/// an instance, where the source-generated context needs a converter type (see NodaTimeSerializationComparisonTests).
+/// </remarks>
 internal sealed class InstantJsonConverter : JsonConverter<Instant>
 {
     public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
