@@ -133,7 +133,10 @@ internal sealed class SimulatorHost : IAsyncDisposable
                 (context.Request.Path.Value ?? string.Empty) + context.Request.QueryString.Value,
                 RequestLog.RedactHeaders(context.Request.Headers),
                 context.Response.StatusCode,
-                fault));
+                fault)
+            {
+                CredentialFingerprint = RequestLog.FingerprintOf(context.Request.Headers),
+            });
         }
     }
 
