@@ -27,6 +27,9 @@ public sealed record SimulatedRequest(
     /// </summary>
     public string? CredentialFingerprint { get; init; }
 
+    /// <summary>Gets when the request reached the server, in real time (not the simulator's clock).</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
     /// <summary>Gets the names of the request headers.</summary>
     public IEnumerable<string> HeaderNames => Headers.Keys;
 

@@ -84,6 +84,8 @@ internal sealed class SimulatorHost : IAsyncDisposable
 
     private async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
+        // Real time, like the latency: when the request reached the server, for tests of client-side rate limits.
+        var receivedAt = TimeProvider.System.GetUtcNow();
         SimulatedFault? fault = null;
         try
         {
@@ -136,6 +138,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
                 fault)
             {
                 CredentialFingerprint = RequestLog.FingerprintOf(context.Request.Headers),
+                ReceivedAt = receivedAt,
             });
         }
     }
