@@ -3,6 +3,7 @@ using System.CommandLine;
 using AuditAggregator.ConsoleApp.Commands;
 using AuditAggregator.ConsoleApp.Configuration;
 using AuditAggregator.ConsoleApp.Sources;
+using AuditAggregator.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AuditAggregator.ConsoleApp;
@@ -19,7 +20,7 @@ public static class ConsoleApp
     /// <param name="stderr">Where notes, progress and errors go.</param>
     /// <param name="environment">The environment variables (<c>DOCSPACE_URL</c> and the like).</param>
     /// <param name="cancellationToken">Ctrl+C: stops the run cleanly.</param>
-    /// <returns>The exit code: 0 success, 2 bad argument, 3 a source failed (see the README).</returns>
+    /// <returns>The exit code: 0 success, 2 bad argument, 3 a source failed while the others were read (see the README).</returns>
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IDictionary environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -60,13 +61,23 @@ public static class ConsoleApp
         {
             return Fail(stderr, ExitCodes.BadArgument, $"the {ex.OptionsType.Name} are invalid: {string.Join(" ", ex.Failures)}");
         }
+        catch (AuditSourcesFileException ex)
+        {
+            // One line per error, each naming the file, the source and the key.
+            foreach (var error in ex.Errors.Take(ex.Errors.Count - 1))
+            {
+                stderr.WriteLine($"audit-aggregator: error: {error}");
+            }
+
+            return Fail(stderr, ExitCodes.BadArgument, ex.Errors[^1].ToString());
+        }
         catch (AuditCheckpointException ex)
         {
             return Fail(stderr, ExitCodes.BadArgument, $"--checkpoint: {ex.Message}");
         }
         catch (AuditSourceException ex)
         {
-            return Fail(stderr, ExitCodes.SourceFailed, $"{ex.Message}{Hint(ex.Kind)}");
+            return Fail(stderr, ExitCodes.SourceFailed, SourceFailures.Describe(ex));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -147,12 +158,4 @@ public static class ConsoleApp
         return exitCode;
     }
 
-    private static string Hint(AuditErrorKind kind) => kind switch
-    {
-        AuditErrorKind.Authentication => " Check the source's credentials.",
-        AuditErrorKind.Authorization => " The account lacks the rights (DocSpace's login history needs an administrator).",
-        AuditErrorKind.Plan => " The plan does not include the audit log.",
-        AuditErrorKind.RateLimited => " The source is throttling; try again later.",
-        _ => string.Empty,
-    };
 }

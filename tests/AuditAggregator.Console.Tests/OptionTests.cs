@@ -24,6 +24,8 @@ public sealed class OptionTests
         ["--page-size"] = ("abc", "whole number"),
         ["--max-pages"] = ("lots", "whole number"),
         ["--simulator-events"] = ("many", "whole number"),
+        ["--simulator-accounts"] = ("several", "whole number"),
+        ["--sources-file"] = ("no-such-sources.json", "does not exist"),
         ["--identity-map"] = ("no-such-map.json", "does not exist"),
         ["--docspace-url"] = ("portal", "absolute http(s) address"),
         ["--exavault-url"] = ("account", "absolute http(s) address"),

@@ -11,12 +11,15 @@ internal sealed record CommandContext(ConsoleSettings Settings, SourceSet Source
     /// <summary>Gets a value indicating whether the data goes to the terminal (then progress lines would garble it).</summary>
     public bool DataToTerminal => Settings.OutputPath is null && Environment.StdoutIsTerminal;
 
+    /// <summary>Gets the sources that failed while the others carried on.</summary>
+    public SourceFailures Failures { get; } = new();
+
     /// <summary>Gets a value indicating whether the simulators are the sources.</summary>
     public bool Simulated => Sources.Simulators is not null;
 
     /// <summary>
     /// Gets the identity map of the comparison: <c>--identity-map</c>, or with the simulators and no file, the
-    /// simulated directory (each person's DocSpace id and e-mail mapped to their ExaVault username).
+    /// simulated directory of every account (each person's DocSpace id and e-mail mapped to their ExaVault username).
     /// </summary>
     public IReadOnlyDictionary<string, string> IdentityMap
     {
@@ -27,8 +30,10 @@ internal sealed record CommandContext(ConsoleSettings Settings, SourceSet Source
                 return Settings.IdentityMap;
             }
 
+            // Every simulated account's people: the same person may work in several accounts (the consultant).
             var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var user in Simulators.SimulatedUsers.All.Where(u => u.InDocSpace && u.InExaVault))
+            var people = Sources.Simulators!.DocSpaces.SelectMany(d => d.Options.Users);
+            foreach (var user in people.Where(u => u.InDocSpace && u.InExaVault))
             {
                 map[user.Email] = user.ExaVaultUsername!;
                 map[user.DocSpaceUserId!.Value.ToString()] = user.ExaVaultUsername!;

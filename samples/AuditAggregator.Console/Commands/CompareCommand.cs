@@ -13,10 +13,10 @@ internal static class CompareCommand
     public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var settings = context.Settings;
-        var builder = new ComparisonBuilder(context.IdentityMap, context.IdentityNote, context.Sources.Names);
+        var builder = new ComparisonBuilder(context.IdentityMap, context.IdentityNote, context.Sources.Accounts);
         using (var progress = context.Progress(dataOnStdout: false))
         {
-            var feed = new AuditFeed(context.Sources.Sources);
+            var feed = new AuditFeed(context.Sources.Sources, context.Failures.FeedOptions());
             await foreach (var auditEvent in feed.ReadAsync(settings.Query, cancellationToken))
             {
                 builder.Add(auditEvent);
@@ -29,7 +29,7 @@ internal static class CompareCommand
 
         using var target = context.OpenFreshOutput();
         Render(context, target, builder.Build(settings.From, settings.To));
-        return ExitCodes.Success;
+        return context.Failures.Report(context.Stderr, context.Sources.Names, committed: false);
     }
 
     /// <summary>Renders a finished report into <paramref name="target"/> in the settings' format.</summary>

@@ -8,6 +8,7 @@ namespace AuditAggregator.ConsoleApp.Commands;
 /// <c>export</c>: one merged, newest-first read of the window into the chosen format. With <c>--checkpoint</c> the
 /// read goes through <see cref="AuditFollower.ReadOnceAsync"/>: progress and the output file's length are committed
 /// together, so a killed export resumes without loss or duplicates, and a finished one continues incrementally.
+/// A source that fails does not stop the others: they are read to the end, and the run then exits 3 naming it.
 /// </summary>
 internal static class ExportCommand
 {
@@ -25,7 +26,7 @@ internal static class ExportCommand
 
         progress.Dispose();
         context.Stderr.WriteLine(progress.Summary("exported"));
-        return ExitCodes.Success;
+        return context.Failures.Report(context.Stderr, context.Sources.Names, committed: context.Settings.CheckpointPath is not null);
     }
 
     private static async Task RunOnceAsync(CommandContext context, ComparisonBuilder? tap, ProgressReporter progress, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ internal static class ExportCommand
         var settings = context.Settings;
         using var target = context.OpenFreshOutput();
         var writer = EventWriters.Create(settings.Format, target.Writer, context.Environment, target.IsTerminal, writeHeader: true);
-        var feed = new AuditFeed(context.Sources.Sources);
+        var feed = new AuditFeed(context.Sources.Sources, context.Failures.FeedOptions());
         try
         {
             await foreach (var auditEvent in feed.ReadAsync(settings.Query, cancellationToken))
@@ -50,7 +51,7 @@ internal static class ExportCommand
             writer.Flush();
         }
 
-        writer.Complete();
+        CompleteUnlessAllFailed(context, writer, progress);
     }
 
     private static async Task RunResumableAsync(CommandContext context, ProgressReporter progress, CancellationToken cancellationToken)
@@ -64,6 +65,10 @@ internal static class ExportCommand
         {
             CommitEvery = settings.CommitEvery,
             Lag = settings.Lag ?? (context.Simulated ? TimeSpan.Zero : new AuditFollowOptions().Lag),
+
+            // A failed source keeps its window pending; the others are delivered and committed to their end.
+            OnSourceFailure = SourceFailureMode.ContinueWithOthers,
+            SourceFailed = context.Failures.Record,
 
             // Runs right before every commit: everything written so far reaches the disk, and the file's length
             // is committed in the same transaction as the progress.
@@ -90,6 +95,18 @@ internal static class ExportCommand
             writer.Flush();
         }
 
-        writer.Complete();
+        CompleteUnlessAllFailed(context, writer, progress);
+    }
+
+    /// <summary>
+    /// Ends the output (a table's last rows, a CSV header over no rows) unless every source failed before delivering
+    /// anything: then the output stays empty and the error alone says what happened.
+    /// </summary>
+    private static void CompleteUnlessAllFailed(CommandContext context, IEventWriter writer, ProgressReporter progress)
+    {
+        if (!context.Failures.Any || progress.Total > 0)
+        {
+            writer.Complete();
+        }
     }
 }

@@ -32,6 +32,10 @@ internal static class FollowCommand
             PollInterval = poll,
             Lag = settings.Lag ?? (context.Simulated ? TimeSpan.Zero : TimeSpan.FromMinutes(1)),
             CommitEvery = settings.CommitEvery,
+
+            // A failing source is retried at every poll while the others go on being followed.
+            OnSourceFailure = SourceFailureMode.ContinueWithOthers,
+            SourceFailed = context.Failures.Record,
             CaptureSinkStateAsync = _ =>
             {
                 writer.Flush();
@@ -45,6 +49,8 @@ internal static class FollowCommand
             $"audit-aggregator: following {string.Join(", ", context.Sources.Names)} every {poll.TotalSeconds:0.#} s from {InstantPattern.ExtendedIso.Format(from)} (or the checkpoint); Ctrl+C stops."));
 
         using var progress = context.Progress(dataOnStdout: true);
+        context.Failures.OnFailure = failure => context.Stderr.WriteLine(
+            $"audit-aggregator: warning: {SourceFailures.Describe(failure.Exception)} The other sources go on; {failure.SourceName} is tried again at the next poll.");
         await using var activity = context.Sources.Simulators is { } world ? new SimulatedActivity(world, poll) : null;
         try
         {
@@ -63,6 +69,6 @@ internal static class FollowCommand
         writer.Flush();
         progress.Dispose();
         context.Stderr.WriteLine(progress.Summary(settings.CheckpointPath is null ? "stopped after" : "stopped and committed; followed"));
-        return ExitCodes.Success;
+        return context.Failures.Report(context.Stderr, context.Sources.Names, committed: settings.CheckpointPath is not null);
     }
 }

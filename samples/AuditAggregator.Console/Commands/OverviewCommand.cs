@@ -17,7 +17,7 @@ internal static class OverviewCommand
             return await ExportCommand.RunAsync(context, tap: null, cancellationToken);
         }
 
-        var builder = new ComparisonBuilder(context.IdentityMap, context.IdentityNote, context.Sources.Names);
+        var builder = new ComparisonBuilder(context.IdentityMap, context.IdentityNote, context.Sources.Accounts);
         var exit = await ExportCommand.RunAsync(context, builder, cancellationToken);
         context.Stdout.WriteLine();
         using var target = context.OpenFreshOutput();

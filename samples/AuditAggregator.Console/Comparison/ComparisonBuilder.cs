@@ -16,14 +16,14 @@ internal sealed class ComparisonBuilder
 
     /// <param name="identityMap">DocSpace user ids or logins mapped to ExaVault usernames.</param>
     /// <param name="identityNote">Where the map came from, for the report's footnote.</param>
-    /// <param name="sourceNames">The sources read, shown even when they returned nothing.</param>
-    public ComparisonBuilder(IReadOnlyDictionary<string, string> identityMap, string identityNote, IEnumerable<string> sourceNames)
+    /// <param name="sources">The sources read (every account, of either vendor), shown even when they returned nothing.</param>
+    public ComparisonBuilder(IReadOnlyDictionary<string, string> identityMap, string identityNote, IEnumerable<Configuration.SourceName> sources)
     {
         _identities = new IdentityResolver(identityMap);
         _identityNote = identityNote;
-        foreach (var name in sourceNames)
+        foreach (var source in sources)
         {
-            _sources[name] = new SourceTally(name);
+            _sources[source.Name] = new SourceTally(source.Name, source.Vendor);
         }
     }
 
@@ -31,7 +31,7 @@ internal sealed class ComparisonBuilder
     {
         if (!_sources.TryGetValue(auditEvent.Source, out var source))
         {
-            source = new SourceTally(auditEvent.Source);
+            source = new SourceTally(auditEvent.Source, auditEvent.Vendor);
             _sources.Add(auditEvent.Source, source);
         }
 

@@ -8,7 +8,7 @@ namespace AuditAggregator.ConsoleApp.Comparison;
 
 /// <summary>
 /// Writes the comparison as one JSON document (<c>--format json</c>, indented) or one line (<c>--format jsonl</c>).
-/// Shape: <c>{ window, definitions, sources: { name: { events, categories, outcomes, actions } },
+/// Shape: <c>{ window, definitions, sources: { name: { vendor, events, categories, outcomes, actions } },
 /// people: [ { person, name, flags, sources: { name: { logins, failedLogins, logouts, distinctIps, firstSeen,
 /// lastSeen, identifiers } }, failedLoginBursts: [ { start, end, failures } ] } ], unattributedEvents }</c>.
 /// </summary>
@@ -43,6 +43,7 @@ internal static class ComparisonJsonWriter
         foreach (var source in report.Sources)
         {
             json.WriteStartObject(source.Name);
+            json.WriteString("vendor", source.Vendor);
             json.WriteNumber("events", source.Events);
             WriteCounts(json, "categories", source.Categories);
             WriteCounts(json, "outcomes", source.Outcomes);

@@ -1,7 +1,7 @@
 namespace AuditAggregator.ConsoleApp.Comparison;
 
 /// <summary>
-/// Decides who a person is across sources. ExaVault usernames are the key; a DocSpace actor is mapped through the
+/// Decides who a person is across sources, of every account of either vendor. ExaVault usernames are the key; a DocSpace actor is mapped through the
 /// identity map (by user id, then login, then name) when the map names it, and is otherwise keyed by its login.
 /// Keys compare ignoring case, so a DocSpace login <c>grace@example.com</c> and an ExaVault username
 /// <c>Grace@example.com</c> are one person without any map.
@@ -12,7 +12,8 @@ internal sealed class IdentityResolver(IReadOnlyDictionary<string, string> map)
     public string? Resolve(AuditEvent auditEvent)
     {
         var actor = auditEvent.Actor;
-        if (auditEvent.Source == "exavault")
+        // By vendor, not by source name: every ExaVault account keys people by username, whatever the account is called.
+        if (auditEvent.Vendor == ExaVault.ExaVaultSourceNames.Vendor)
         {
             return actor.Login ?? actor.Name ?? actor.Id;
         }

@@ -1,9 +1,12 @@
 namespace AuditAggregator.ConsoleApp.Comparison;
 
-/// <summary>The counts of one source over the window: by category, action and outcome.</summary>
-internal sealed class SourceTally(string name)
+/// <summary>The counts of one source (one account of a vendor) over the window: by category, action and outcome.</summary>
+internal sealed class SourceTally(string name, string vendor)
 {
     public string Name { get; } = name;
+
+    /// <summary>Gets the vendor of the account, <c>docspace</c> or <c>exavault</c>.</summary>
+    public string Vendor { get; } = vendor;
 
     public long Events { get; private set; }
 

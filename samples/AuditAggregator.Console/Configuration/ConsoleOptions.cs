@@ -26,6 +26,8 @@ internal static class ConsoleOptions
     public const string MaxPages = "--max-pages";
     public const string Simulate = "--simulate";
     public const string SimulatorEvents = "--simulator-events";
+    public const string SimulatorAccounts = "--simulator-accounts";
+    public const string SourcesFile = "--sources-file";
     public const string DocSpaceUrl = "--docspace-url";
     public const string DocSpaceToken = "--docspace-token";
     public const string ExaVaultUrl = "--exavault-url";
@@ -59,7 +61,7 @@ internal static class ConsoleOptions
                 : "End of the window, excluded: an ISO instant, or a date (that whole day included). Default now (with --checkpoint: now minus --lag).");
         }
 
-        yield return List(Source, "docspace|exavault", "Read only this source. Repeatable, or comma-separated. Default both.");
+        yield return List(Source, "name|vendor", "Read only this source, by name (docspace, exavault, or a name from --sources-file) or by vendor (docspace, exavault: every source of it). Repeatable, or comma-separated. Default all.");
         yield return List(Stream, "login|session|webhook", "Read only this stream: login (docspace), session or webhook (exavault). Repeatable, or comma-separated. Default all.");
         yield return Text(User, "person", "Keep events of this person: a DocSpace user id, name or login, or an ExaVault username.");
         yield return Text(Action, "action", "Keep events with this normalized action, e.g. login, upload, share-create.");
@@ -94,7 +96,9 @@ internal static class ConsoleOptions
         yield return Text(PageSize, "n", $"Events per request: docspace at most {DocSpace.DocSpaceOptions.MaxPageSize}, exavault at most {ExaVault.ExaVaultOptions.MaxPageSize:N0}. Default each source's own ({DocSpace.DocSpaceOptions.MaxPageSize} and {ExaVault.ExaVaultOptions.DefaultPageSize:N0}).");
         yield return Text(MaxPages, "n", "Fail a read of one log that needs more than N pages (a cap on requests). Default no limit; a server that loops is detected without one.");
         yield return Flag(Simulate, "Use the built-in simulators even when credentials are configured.");
-        yield return Text(SimulatorEvents, "n", "With the simulators: the size of their data set, over 30 days. Default 5000.");
+        yield return Text(SimulatorEvents, "n", "With the simulators: the size of their data set, over 30 days, per account. Default 5000.");
+        yield return Text(SimulatorAccounts, "n", "With the simulators: how many DocSpace portals and ExaVault accounts, each with its own people and credentials (docspace-1, exavault-1, ...). Default 1 (docspace, exavault).");
+        yield return Text(SourcesFile, "file", "A JSON file of named sources, any number per vendor, secrets as ${VARIABLE} (or AUDIT_SOURCES_FILE); the --docspace-* and --exavault-* options are the one-account shortcut.");
         yield return Text(DocSpaceUrl, "url", "DocSpace portal address (or DOCSPACE_URL).");
         yield return Text(DocSpaceToken, "token", "DocSpace API key sk-... or access token (or DOCSPACE_TOKEN).");
         yield return Text(ExaVaultUrl, "url", "ExaVault account address, https://{account}.exavault.com (or EXAVAULT_URL).");

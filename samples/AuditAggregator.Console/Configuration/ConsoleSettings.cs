@@ -22,6 +22,7 @@ internal sealed record ConsoleSettings
     /// <summary>Gets a value indicating whether <c>--to</c> was given (a resumable export ends at "now - lag" otherwise).</summary>
     public bool ToGiven { get; init; }
 
+    /// <summary>Gets the <c>--source</c> selectors: source names or vendors.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
     public IReadOnlyList<string> Streams { get; init; } = [];
@@ -58,19 +59,26 @@ internal sealed record ConsoleSettings
 
     public TimeSpan? Lag { get; init; }
 
-    public DocSpaceSettings? DocSpace { get; init; }
+    /// <summary>Gets the number of simulated accounts of each vendor (<c>--simulator-accounts</c>).</summary>
+    public int SimulatorAccounts { get; init; } = 1;
 
-    public ExaVaultSettings? ExaVault { get; init; }
+    /// <summary>
+    /// Gets the real accounts configured: from the sources file, or the one-account shortcut (<c>docspace</c>,
+    /// <c>exavault</c>). Empty with the simulators.
+    /// </summary>
+    public IReadOnlyList<Hosting.AuditSourceDefinition> Accounts { get; init; } = [];
+
+    /// <summary>Gets the sources file the accounts came from, or <see langword="null"/> for the one-account shortcut.</summary>
+    public string? SourcesFile { get; init; }
 
     /// <summary>Gets the warnings found while reading the settings, printed on stderr before the run starts.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    /// <summary>Gets the read's filter over the whole window.</summary>
+    /// <summary>Gets the read's filter over the whole window; <see cref="Sources"/> chose the sources already (by name or vendor).</summary>
     public AuditQuery Query => new()
     {
         From = From,
         To = To,
-        Sources = Sources.Count == 0 ? null : Sources,
         Streams = Streams.Count == 0 ? null : Streams,
         Actors = User is null ? null : [User],
         Actions = Action is null ? null : [Action],

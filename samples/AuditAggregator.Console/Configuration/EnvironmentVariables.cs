@@ -12,4 +12,7 @@ internal static class EnvironmentVariables
     public const string ExaVaultApiKey = "EXAVAULT_API_KEY";
 
     public const string ExaVaultAccessToken = "EXAVAULT_ACCESS_TOKEN";
+
+    /// <summary>The sources file, when <c>--sources-file</c> is not given.</summary>
+    public const string SourcesFile = Hosting.AuditSourcesFile.PathVariable;
 }

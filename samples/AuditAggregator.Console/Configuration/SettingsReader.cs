@@ -11,8 +11,6 @@ internal sealed class SettingsReader(ConsoleEnvironment environment)
 {
     private static readonly Duration DefaultWindow = Duration.FromDays(7);
 
-    private static readonly string[] SourceNames = ["docspace", "exavault"];
-
     private static readonly string[] StreamNames = ["login", "session", "webhook"];
 
     public ConsoleSettings Read(ConsoleCommand command, ParsedArguments args)
@@ -29,7 +27,7 @@ internal sealed class SettingsReader(ConsoleEnvironment environment)
             To = to,
             FromGiven = args.Text(ConsoleOptions.From) is not null,
             ToGiven = args.Text(ConsoleOptions.To) is not null,
-            Sources = ReadNames(ConsoleOptions.Source, args.Values(ConsoleOptions.Source), SourceNames),
+            Sources = ReadSelectors(args.Values(ConsoleOptions.Source)),
             Streams = ReadNames(ConsoleOptions.Stream, args.Values(ConsoleOptions.Stream), StreamNames),
             User = args.Text(ConsoleOptions.User),
             Action = ReadAction(args.Text(ConsoleOptions.Action)),
@@ -40,6 +38,7 @@ internal sealed class SettingsReader(ConsoleEnvironment environment)
             Simulate = args.Flag(ConsoleOptions.Simulate),
             SimulateForced = args.Flag(ConsoleOptions.Simulate),
             SimulatorEvents = ArgumentValues.WholeNumber(ConsoleOptions.SimulatorEvents, args.Text(ConsoleOptions.SimulatorEvents), 0, 10_000_000) ?? 5000,
+            SimulatorAccounts = ArgumentValues.WholeNumber(ConsoleOptions.SimulatorAccounts, args.Text(ConsoleOptions.SimulatorAccounts), 1, 100) ?? 1,
             IdentityMap = ReadIdentityMap(command, args, format, notes),
             PageSize = ArgumentValues.WholeNumber(ConsoleOptions.PageSize, args.Text(ConsoleOptions.PageSize), 1, ExaVault.ExaVaultOptions.MaxPageSize),
             MaxPages = ArgumentValues.WholeNumber(ConsoleOptions.MaxPages, args.Text(ConsoleOptions.MaxPages), 1, int.MaxValue),
@@ -54,6 +53,11 @@ internal sealed class SettingsReader(ConsoleEnvironment environment)
         if (!settings.Simulate && args.Text(ConsoleOptions.SimulatorEvents) is not null)
         {
             throw new BadArgumentException(ConsoleOptions.SimulatorEvents, "sizes the simulators' data, but real services are configured; add --simulate to use the simulators.");
+        }
+
+        if (!settings.Simulate && args.Text(ConsoleOptions.SimulatorAccounts) is not null)
+        {
+            throw new BadArgumentException(ConsoleOptions.SimulatorAccounts, "sets how many simulated accounts run, but real services are configured; add --simulate to use the simulators.");
         }
 
         SourceSelection.Check(settings);
@@ -139,6 +143,22 @@ internal sealed class SettingsReader(ConsoleEnvironment environment)
         }
 
         return value;
+    }
+
+    /// <summary>Reads the <c>--source</c> selectors; whether each names a source or a vendor is checked once the sources are known.</summary>
+    private static List<string> ReadSelectors(IReadOnlyList<string> values)
+    {
+        var names = new List<string>();
+        foreach (var value in values)
+        {
+            var name = value.ToLowerInvariant();
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
     }
 
     private static List<string> ReadNames(string option, IReadOnlyList<string> values, string[] allowed)

@@ -1,18 +1,37 @@
 using System.Net;
+using AuditAggregator.DocSpace;
+using AuditAggregator.ExaVault;
+using AuditAggregator.Hosting;
 
 namespace AuditAggregator.ConsoleApp.Configuration;
 
 /// <summary>
-/// Decides which services to read: real ones from flags or environment variables (a flag wins), or the simulators
-/// when <c>--simulate</c> is given or nothing is configured at all. A half-configured source is an error naming
-/// what is missing; credentials never appear in a message.
+/// Decides which services to read: the accounts of a sources file (<c>--sources-file</c> or
+/// <c>AUDIT_SOURCES_FILE</c>), or the one-account shortcut of flags and environment variables (a flag wins over its
+/// variable), or the simulators when <c>--simulate</c> is given or nothing is configured at all. A half-configured
+/// source is an error naming what is missing; credentials never appear in a message.
 /// </summary>
 internal sealed class SourceSettingsReader(ConsoleEnvironment environment)
 {
+    private static readonly string[] ShortcutOptions =
+    [
+        ConsoleOptions.DocSpaceUrl, ConsoleOptions.DocSpaceToken, ConsoleOptions.ExaVaultUrl, ConsoleOptions.ExaVaultApiKey, ConsoleOptions.ExaVaultAccessToken,
+    ];
+
+    private static readonly string[] ShortcutVariables =
+    [
+        EnvironmentVariables.DocSpaceUrl, EnvironmentVariables.DocSpaceToken, EnvironmentVariables.ExaVaultUrl, EnvironmentVariables.ExaVaultApiKey, EnvironmentVariables.ExaVaultAccessToken,
+    ];
+
     public ConsoleSettings Read(ParsedArguments args, ConsoleSettings settings)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(settings);
+        if (SourcesFilePath(args) is { } file)
+        {
+            return ReadFile(args, settings, file);
+        }
+
         var docSpaceUrl = Setting(args.Text(ConsoleOptions.DocSpaceUrl), EnvironmentVariables.DocSpaceUrl, ConsoleOptions.DocSpaceUrl);
         var docSpaceToken = Setting(args.Text(ConsoleOptions.DocSpaceToken), EnvironmentVariables.DocSpaceToken, ConsoleOptions.DocSpaceToken);
         var exaVaultUrl = Setting(args.Text(ConsoleOptions.ExaVaultUrl), EnvironmentVariables.ExaVaultUrl, ConsoleOptions.ExaVaultUrl);
@@ -26,29 +45,59 @@ internal sealed class SourceSettingsReader(ConsoleEnvironment environment)
             return settings with { Simulate = true };
         }
 
-        DocSpaceSettings? docSpace = null;
+        var accounts = new List<AuditSourceDefinition>();
         if (docSpaceGiven)
         {
-            docSpace = new DocSpaceSettings(Url(docSpaceUrl), Required(docSpaceToken));
+            var url = Url(docSpaceUrl);
+            accounts.Add(new DocSpaceSourceDefinition(DocSpaceSourceNames.Source, url, DocSpaceToken(docSpaceToken)));
         }
 
-        ExaVaultSettings? exaVault = null;
         if (exaVaultGiven)
         {
-            exaVault = new ExaVaultSettings(Url(exaVaultUrl), Required(exaVaultApiKey), Required(exaVaultAccessToken));
+            var url = Url(exaVaultUrl);
+            accounts.Add(new ExaVaultSourceDefinition(ExaVaultSourceNames.Source, url, Required(exaVaultApiKey), Required(exaVaultAccessToken)));
         }
 
-        foreach (var source in settings.Sources)
+        return settings with { Accounts = accounts };
+    }
+
+    private string? SourcesFilePath(ParsedArguments args) =>
+        args.Text(ConsoleOptions.SourcesFile) ?? environment.Variable(EnvironmentVariables.SourcesFile);
+
+    private ConsoleSettings ReadFile(ParsedArguments args, ConsoleSettings settings, string path)
+    {
+        var option = args.Text(ConsoleOptions.SourcesFile) is null ? $"{EnvironmentVariables.SourcesFile} ({ConsoleOptions.SourcesFile})" : ConsoleOptions.SourcesFile;
+        if (ShortcutOptions.FirstOrDefault(o => args.Text(o) is not null) is { } shortcut)
         {
-            if ((source == "docspace" && docSpace is null) || (source == "exavault" && exaVault is null))
-            {
-                throw new BadArgumentException(ConsoleOptions.Source, source == "docspace"
-                    ? "docspace has no settings: give --docspace-url and --docspace-token (or DOCSPACE_URL and DOCSPACE_TOKEN), or --simulate."
-                    : "exavault has no settings: give --exavault-url, --exavault-api-key and --exavault-access-token (or the EXAVAULT_* variables), or --simulate.");
-            }
+            throw new BadArgumentException(shortcut, $"configures the one-account shortcut, but {option} configures every source; leave one of the two out.");
         }
 
-        return settings with { DocSpace = docSpace, ExaVault = exaVault };
+        if (settings.Simulate)
+        {
+            return settings;
+        }
+
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : $"the file cannot be read ({ex.GetType().Name})";
+            throw new BadArgumentException(option, $"'{path}': {reason}.", ex);
+        }
+
+        // Secrets come from the environment the console was given, never from the file itself.
+        var file = AuditSourcesFile.Parse(json, path, environment.Variable);
+        var notes = new List<string>(settings.Notes);
+        notes.AddRange(file.Warnings.Select(w => w.ToString()));
+        if (ShortcutVariables.Where(v => environment.Variable(v) is not null).ToList() is { Count: > 0 } ignored)
+        {
+            notes.Add($"{string.Join(", ", ignored)} {(ignored.Count == 1 ? "is" : "are")} ignored: the sources file {path} configures every source.");
+        }
+
+        return settings with { Accounts = file.Sources, SourcesFile = path, Notes = notes };
     }
 
     private NamedValue Setting(string? flag, string variable, string option)
@@ -63,6 +112,20 @@ internal sealed class SourceSettingsReader(ConsoleEnvironment environment)
 
     private static string Required(NamedValue setting) =>
         setting.Value ?? throw new BadArgumentException(setting.Name, "is required for this source (the source's other settings are given).");
+
+    private static DocSpaceCredential DocSpaceToken(NamedValue setting)
+    {
+        var token = Required(setting);
+        try
+        {
+            // Both kinds travel as "Authorization: Bearer"; the adapter only wants to know which it has.
+            return token.StartsWith("sk-", StringComparison.Ordinal) ? DocSpaceCredential.ApiKey(token) : DocSpaceCredential.Bearer(token);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new BadArgumentException(setting.Name, "cannot be sent: it holds a line break or another character a header cannot carry.", ex);
+        }
+    }
 
     private static Uri Url(NamedValue setting)
     {

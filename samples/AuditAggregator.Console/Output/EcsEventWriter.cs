@@ -5,8 +5,9 @@ namespace AuditAggregator.ConsoleApp.Output;
 
 /// <summary>
 /// <c>--format ecs</c>: each event as one Elastic Common Schema document per line (<c>@timestamp</c>,
-/// <c>event.*</c>, <c>user.*</c>, <c>source.ip</c>, <c>file.path</c>, <c>user_agent.original</c>); the rest of the
-/// record under the custom field set <c>auditaggregator</c>.
+/// <c>event.*</c>, <c>user.*</c>, <c>source.ip</c>, <c>file.path</c>, <c>user_agent.original</c>, the product in
+/// <c>observer.vendor</c>/<c>observer.product</c> and the account, the source's name, in <c>cloud.account.id</c>);
+/// the rest of the record under the custom field set <c>auditaggregator</c>.
 /// </summary>
 internal sealed class EcsEventWriter(TextWriter output) : IEventWriter
 {
@@ -32,9 +33,21 @@ internal sealed class EcsEventWriter(TextWriter output) : IEventWriter
         json.WriteString("outcome", Names.Of(e.Outcome));
         json.WriteString("action", e.Action);
         json.WriteString("id", e.Id);
-        json.WriteString("provider", e.Source);
-        json.WriteString("dataset", $"{e.Source}.{e.Stream}");
+        json.WriteString("provider", e.Vendor);
+        json.WriteString("dataset", $"{e.Vendor}.{e.Stream}");
         json.WriteString("code", e.VendorAction);
+        json.WriteEndObject();
+
+        // The product that recorded the event, and the account (the configured source) it was recorded in.
+        var product = VendorProduct.Of(e.Vendor);
+        json.WriteStartObject("observer");
+        json.WriteString("vendor", product.Maker);
+        json.WriteString("product", product.Product);
+        json.WriteEndObject();
+        json.WriteStartObject("cloud");
+        json.WriteStartObject("account");
+        json.WriteString("id", e.Source);
+        json.WriteEndObject();
         json.WriteEndObject();
 
         var actor = e.Actor;

@@ -5,7 +5,8 @@ namespace AuditAggregator.ConsoleApp.Output;
 /// <summary>
 /// <c>--format ocsf</c>: each event as one OCSF 1.1 event per line, a mapping of the record (class from
 /// <see cref="OcsfClassifier"/>; <c>status_id</c> 1 success, 2 failure, 0 unknown; <c>time</c> in epoch
-/// milliseconds). What has no OCSF home (details, location) goes into <c>unmapped</c>.
+/// milliseconds). The product is the vendor's (<c>metadata.product</c>), the account is the source's name
+/// (<c>metadata.tenant_uid</c>). What has no OCSF home (details, location) goes into <c>unmapped</c>.
 /// </summary>
 internal sealed class OcsfEventWriter(TextWriter output) : IEventWriter
 {
@@ -47,15 +48,13 @@ internal sealed class OcsfEventWriter(TextWriter output) : IEventWriter
         json.WriteString("log_name", e.Stream);
         json.WriteString("event_code", e.VendorAction);
         json.WriteStartObject("product");
-        var (product, vendor) = e.Source switch
-        {
-            "docspace" => ("DocSpace", "ONLYOFFICE"),
-            "exavault" => ("ExaVault", "ExaVault"),
-            _ => (e.Source, e.Source),
-        };
-        json.WriteString("name", product);
-        json.WriteString("vendor_name", vendor);
+        var product = VendorProduct.Of(e.Vendor);
+        json.WriteString("name", product.Product);
+        json.WriteString("vendor_name", product.Maker);
         json.WriteEndObject();
+
+        // The account the event came from: one tenant of the product per configured source.
+        json.WriteString("tenant_uid", e.Source);
         json.WriteEndObject();
 
         if (ocsf.ClassUid is 3002 or 3001)
@@ -103,6 +102,7 @@ internal sealed class OcsfEventWriter(TextWriter output) : IEventWriter
 
         json.WriteStartObject("unmapped");
         json.WriteString("source", e.Source);
+        json.WriteString("vendor", e.Vendor);
         json.WriteString("action", e.Action);
         if (e.Location is { } location)
         {

@@ -36,9 +36,16 @@ internal sealed class SimulatedActivity : IAsyncDisposable
         using var timer = new PeriodicTimer(interval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : interval);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
-            world.DocSpace.Data.Login.Append(random.Next(0, 4));
-            world.ExaVault.Data.Session.Append(random.Next(0, 4));
-            world.ExaVault.Data.Webhooks.Append(random.Next(0, 2));
+            foreach (var portal in world.DocSpaces)
+            {
+                portal.Data.Login.Append(random.Next(0, 4));
+            }
+
+            foreach (var account in world.ExaVaults)
+            {
+                account.Data.Session.Append(random.Next(0, 4));
+                account.Data.Webhooks.Append(random.Next(0, 2));
+            }
         }
     }
 }

@@ -20,10 +20,12 @@ public sealed class SimulatedLog
         Source = source;
         Name = name;
         _timeline = timeline;
-        _record = record;
+
+        // The generators write the vendor's default source name; a renamed account's records carry its own.
+        _record = source is "docspace" or "exavault" ? record : i => record(i) with { Source = source };
     }
 
-    /// <summary>Gets the source name: <c>docspace</c> or <c>exavault</c>.</summary>
+    /// <summary>Gets the source name: <c>docspace</c> or <c>exavault</c>, or the account's own (<c>docspace-2</c>).</summary>
     public string Source { get; }
 
     /// <summary>Gets the stream name: <c>login</c>, <c>session</c> or <c>webhook</c>.</summary>

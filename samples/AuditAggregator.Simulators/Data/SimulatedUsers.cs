@@ -37,6 +37,67 @@ public static class SimulatedUsers
     /// <summary>Gets the logins typed by nobody with an account (failed logins against unknown accounts).</summary>
     public static IReadOnlyList<string> UnknownLogins { get; } = ["unknown@example.com", "admin", "root@example.com", "administrator"];
 
+    private static readonly string[] FirstNames =
+    [
+        "Aiko", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kira", "Liam", "Maya",
+        "Nils", "Olga", "Pablo", "Quinn", "Rosa", "Sami", "Tara", "Umar", "Vera", "Wen", "Ximena", "Yusuf", "Zoe",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Novak", "Silva", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Haddad", "Kowalski", "Rossi", "Nguyen", "Berg",
+        "Costa", "Fischer", "Ivanova", "Jensen", "Kaur", "Lopez", "Mensah", "Ortiz", "Park",
+    ];
+
     /// <summary>Gets the position of <paramref name="user"/> in <see cref="All"/>.</summary>
     internal static int IndexOf(SimulatedUser user) => Positions[user.Email];
+
+    /// <summary>
+    /// Gets the people of simulated account <paramref name="account"/> (1-based): account 1 is <see cref="All"/>;
+    /// every other account has people of its own, with the same mix of who has which product, plus Grace Lee, a
+    /// consultant who works in every account under the same e-mail (so the comparison joins her across them).
+    /// </summary>
+    /// <param name="account">The account number, from 1.</param>
+    /// <returns>The account's people, in a fixed order.</returns>
+    public static IReadOnlyList<SimulatedUser> ForAccount(int account)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(account);
+        if (account == 1)
+        {
+            return All;
+        }
+
+        var people = new List<SimulatedUser>(All.Count);
+        for (var i = 0; i < All.Count; i++)
+        {
+            var template = All[i];
+            if (template.Email == "grace@example.com")
+            {
+                people.Add(template with { DocSpaceUserId = template.DocSpaceUserId is null ? null : AccountGuid(account, i) });
+                continue;
+            }
+
+            var first = FirstNames[((account - 1) * All.Count + i) % FirstNames.Length];
+            var last = LastNames[(((account - 1) * 7) + (i * 3)) % LastNames.Length];
+            var local = template.Email.StartsWith("admin@", StringComparison.Ordinal) ? "admin" : $"{first}.{last}".ToLowerInvariant();
+            var name = local == "admin" ? $"Portal Admin {account}" : $"{first} {last}";
+            people.Add(new SimulatedUser(
+                $"{local}@account{account}.example.com",
+                name,
+                template.DocSpaceUserId is null ? null : AccountGuid(account, i),
+                template.ExaVaultUsername is null ? null : local == "admin" ? $"exaadmin{account}" : $"{first.ToLowerInvariant()}{account}"));
+        }
+
+        return people;
+    }
+
+    private static Guid AccountGuid(int account, int index)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BitConverter.TryWriteBytes(bytes, Data.Internal.Mix.Hash(account, 0x5EED, index));
+        BitConverter.TryWriteBytes(bytes[8..], Data.Internal.Mix.Hash(account, 0x5EEE, index));
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
+    }
 }

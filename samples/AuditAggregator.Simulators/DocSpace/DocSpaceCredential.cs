@@ -86,6 +86,31 @@ public sealed class DocSpaceCredential
         ApiKey(DefaultNonAdminApiKey, isAdmin: false),
     ];
 
+    /// <summary>
+    /// Creates the set of simulated account <paramref name="account"/>: for account 1 the defaults
+    /// (<see cref="CreateDefaults"/>); for any other, credentials of the same kinds that only that portal accepts.
+    /// </summary>
+    /// <param name="account">The account number, from 1.</param>
+    /// <returns>A new list: the administrator's API key, access token, session token and password, then a non-administrator API key.</returns>
+    public static IList<DocSpaceCredential> CreateForAccount(int account)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(account);
+        if (account == 1)
+        {
+            return CreateDefaults();
+        }
+
+        var tag = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{account}-{Data.Internal.Mix.Hex(Data.Internal.Mix.Hash(account, 0xD5C, 0), 10)}");
+        return
+        [
+            ApiKey($"sk-simulated-admin-{tag}"),
+            AccessToken($"{DefaultAccessToken[..^9]}{tag}"),
+            SessionToken($"simulated-session-{tag}"),
+            Password(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"admin@account{account}.example.com"), $"simulated-Passw0rd-{tag}"),
+            ApiKey($"sk-simulated-user-{tag}", isAdmin: false),
+        ];
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Kind}{(Email is null ? string.Empty : " " + Email)} ({(IsAdmin ? "admin" : "user")}, secret redacted)";
 }

@@ -10,14 +10,15 @@ public sealed class DocSpaceData
     {
         Seed = seed;
         Now = now;
+        Directory = new UserDirectory(options.Users);
         var timeline = new Timeline(seed, LoginGenerator.Salt, options.EventCount, now, options.Span, options.AppendedEventSpacing);
-        Generator = new LoginGenerator(seed, timeline, options.IncludeCodesOutsideContract);
-        Login = new SimulatedLog("docspace", "login", timeline, i => Generator.Entry(i).ToRecord());
+        Generator = new LoginGenerator(seed, timeline, options.IncludeCodesOutsideContract, Directory);
+        Login = new SimulatedLog(options.SourceName, "login", timeline, i => Generator.Entry(i).ToRecord());
 
         // The audit trail has its own time axis and random stream, so adding it left the login history unchanged.
         var auditTimeline = new Timeline(seed, AuditGenerator.Salt, options.AuditEventCount, now, options.Span, options.AppendedEventSpacing);
-        AuditGenerator = new AuditGenerator(seed, auditTimeline);
-        Audit = new SimulatedLog("docspace", "audit", auditTimeline, i => AuditGenerator.Entry(i).ToRecord());
+        AuditGenerator = new AuditGenerator(seed, auditTimeline, Directory);
+        Audit = new SimulatedLog(options.SourceName, "audit", auditTimeline, i => AuditGenerator.Entry(i).ToRecord());
     }
 
     /// <summary>Creates the data set a simulator with <paramref name="options"/> would serve, without starting a server.</summary>
@@ -46,7 +47,9 @@ public sealed class DocSpaceData
     public SimulatedLog Audit { get; }
 
     /// <summary>Gets the people with a DocSpace account.</summary>
-    public IReadOnlyList<SimulatedUser> Users => SimulatedUsers.DocSpace;
+    public IReadOnlyList<SimulatedUser> Users => Directory.DocSpace;
+
+    internal UserDirectory Directory { get; }
 
     internal LoginGenerator Generator { get; }
 

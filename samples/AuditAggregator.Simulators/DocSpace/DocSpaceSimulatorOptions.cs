@@ -67,6 +67,18 @@ public sealed class DocSpaceSimulatorOptions
     /// </summary>
     public bool IncludeCodesOutsideContract { get; set; }
 
+    /// <summary>
+    /// Gets or sets the people of the portal. Default <see cref="SimulatedUsers.All"/>; another simulated account's
+    /// people come from <see cref="SimulatedUsers.ForAccount"/>.
+    /// </summary>
+    public IReadOnlyList<SimulatedUser> Users { get; set; } = SimulatedUsers.All;
+
+    /// <summary>
+    /// Gets or sets the source name a client reading this portal gives its events, used in
+    /// <see cref="SimulatedRecord.Source"/> and so in <see cref="SimulatedRecord.AuditId"/>. Default <c>docspace</c>.
+    /// </summary>
+    public string SourceName { get; set; } = "docspace";
+
     /// <summary>Gets or sets how many recent requests the request log keeps. Default 10,000.</summary>
     public int RequestLogCapacity { get; set; } = 10_000;
 
@@ -94,6 +106,8 @@ public sealed class DocSpaceSimulatorOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
         ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(SourceName);
+        Data.Internal.UserDirectory.Validate(Users, nameof(Users));
         if (PortalOffset.Ticks % TimeSpan.TicksPerMinute != 0 || PortalOffset.Duration() > TimeSpan.FromHours(14))
         {
             throw new ArgumentOutOfRangeException(nameof(PortalOffset), PortalOffset, "A portal offset is whole minutes within +-14 hours.");

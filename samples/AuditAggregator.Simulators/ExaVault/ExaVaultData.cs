@@ -10,12 +10,13 @@ public sealed class ExaVaultData
     {
         Seed = seed;
         Now = now;
+        Directory = new UserDirectory(options.Users);
         var sessions = new Timeline(seed, SessionGenerator.Salt, options.SessionEventCount, now, options.Span, options.AppendedEventSpacing);
         var webhooks = new Timeline(seed, WebhookGenerator.Salt, options.WebhookEventCount, now, options.Span, options.AppendedEventSpacing);
-        SessionGenerator = new SessionGenerator(seed, sessions);
-        WebhookGenerator = new WebhookGenerator(seed, webhooks);
-        Session = new SimulatedLog("exavault", "session", sessions, i => SessionGenerator.Entry(i).ToRecord());
-        Webhooks = new SimulatedLog("exavault", "webhook", webhooks, i => WebhookGenerator.Entry(i).ToRecord());
+        SessionGenerator = new SessionGenerator(seed, sessions, Directory);
+        WebhookGenerator = new WebhookGenerator(seed, webhooks, Directory);
+        Session = new SimulatedLog(options.SourceName, "session", sessions, i => SessionGenerator.Entry(i).ToRecord());
+        Webhooks = new SimulatedLog(options.SourceName, "webhook", webhooks, i => WebhookGenerator.Entry(i).ToRecord());
     }
 
     /// <summary>Creates the data set a simulator with <paramref name="options"/> would serve, without starting a server.</summary>
@@ -41,7 +42,9 @@ public sealed class ExaVaultData
     public SimulatedLog Webhooks { get; }
 
     /// <summary>Gets the people with an ExaVault account.</summary>
-    public IReadOnlyList<SimulatedUser> Users => SimulatedUsers.ExaVault;
+    public IReadOnlyList<SimulatedUser> Users => Directory.ExaVault;
+
+    internal UserDirectory Directory { get; }
 
     internal SessionGenerator SessionGenerator { get; }
 

@@ -62,6 +62,18 @@ public sealed class ExaVaultSimulatorOptions
     /// <summary>Gets or sets a value indicating whether to reproduce the past server bug where webhook <c>offset</c> was ignored. Default false.</summary>
     public bool IgnoreWebhookOffset { get; set; }
 
+    /// <summary>
+    /// Gets or sets the people of the account. Default <see cref="SimulatedUsers.All"/>; another simulated account's
+    /// people come from <see cref="SimulatedUsers.ForAccount"/>.
+    /// </summary>
+    public IReadOnlyList<SimulatedUser> Users { get; set; } = SimulatedUsers.All;
+
+    /// <summary>
+    /// Gets or sets the source name a client reading this account gives its events, used in
+    /// <see cref="SimulatedRecord.Source"/> and so in <see cref="SimulatedRecord.AuditId"/>. Default <c>exavault</c>.
+    /// </summary>
+    public string SourceName { get; set; } = "exavault";
+
     /// <summary>Gets or sets how many recent requests the request log keeps. Default 10,000.</summary>
     public int RequestLogCapacity { get; set; } = 10_000;
 
@@ -89,6 +101,8 @@ public sealed class ExaVaultSimulatorOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
         ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(SourceName);
+        Data.Internal.UserDirectory.Validate(Users, nameof(Users));
         ArgumentException.ThrowIfNullOrEmpty(ApiKey);
         ArgumentException.ThrowIfNullOrEmpty(AccessToken);
         ArgumentNullException.ThrowIfNull(BasePath);

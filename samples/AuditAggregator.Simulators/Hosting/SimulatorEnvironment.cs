@@ -1,8 +1,11 @@
+using AuditAggregator.Simulators.Hosting.Internal;
+
 namespace AuditAggregator.Simulators;
 
 /// <summary>
 /// Both simulators over one simulated world: the same seed, clock and people (<see cref="SimulatedUsers"/>), so the
-/// same person logs in to DocSpace and moves files in ExaVault.
+/// same person logs in to DocSpace and moves files in ExaVault; with <see cref="SimulatorEnvironmentOptions.Accounts"/>,
+/// any number of portals and accounts of each vendor, each its own world.
 /// </summary>
 /// <example>
 /// <code>
@@ -13,76 +16,99 @@ namespace AuditAggregator.Simulators;
 /// </example>
 public sealed class SimulatorEnvironment : IAsyncDisposable
 {
-    private SimulatorEnvironment(DocSpaceSimulator docSpace, ExaVaultSimulator exaVault, DateTimeOffset now)
+    private SimulatorEnvironment(IReadOnlyList<DocSpaceSimulator> docSpaces, IReadOnlyList<ExaVaultSimulator> exaVaults, DateTimeOffset now)
     {
-        DocSpace = docSpace;
-        ExaVault = exaVault;
+        DocSpaces = docSpaces;
+        ExaVaults = exaVaults;
         Now = now;
     }
 
-    /// <summary>Gets the DocSpace simulator.</summary>
-    public DocSpaceSimulator DocSpace { get; }
+    /// <summary>Gets the DocSpace simulator of the first account.</summary>
+    public DocSpaceSimulator DocSpace => DocSpaces[0];
 
-    /// <summary>Gets the ExaVault simulator.</summary>
-    public ExaVaultSimulator ExaVault { get; }
+    /// <summary>Gets the ExaVault simulator of the first account.</summary>
+    public ExaVaultSimulator ExaVault => ExaVaults[0];
 
-    /// <summary>Gets the instant both data sets end at.</summary>
+    /// <summary>Gets every DocSpace portal, account 1 first; each one's <see cref="DocSpaceSimulatorOptions.SourceName"/> names it.</summary>
+    public IReadOnlyList<DocSpaceSimulator> DocSpaces { get; }
+
+    /// <summary>Gets every ExaVault account, account 1 first; each one's <see cref="ExaVaultSimulatorOptions.SourceName"/> names it.</summary>
+    public IReadOnlyList<ExaVaultSimulator> ExaVaults { get; }
+
+    /// <summary>Gets the instant every data set ends at.</summary>
     public DateTimeOffset Now { get; }
 
-    /// <summary>Starts both simulators, in parallel.</summary>
+    /// <summary>Starts every simulator, in parallel.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">A token to cancel the start.</param>
-    /// <returns>The running environment; dispose it to stop both.</returns>
+    /// <returns>The running environment; dispose it to stop every simulator.</returns>
     public static async Task<SimulatorEnvironment> StartAsync(SimulatorEnvironmentOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SimulatorEnvironmentOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.TotalEventCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Accounts, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Accounts, SimulatedAccounts.MaxAccounts);
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
         var now = Data.Internal.SimulatedNow.Resolve(options.Now, options.TimeProvider);
-        var total = options.TotalEventCount;
-        var docSpaceOptions = new DocSpaceSimulatorOptions
+        var docSpaceTasks = new List<Task<DocSpaceSimulator>>();
+        var exaVaultTasks = new List<Task<ExaVaultSimulator>>();
+        for (var account = 1; account <= options.Accounts; account++)
         {
-            Seed = options.Seed,
-            EventCount = total / 2,
-            Now = now,
-            TimeProvider = options.TimeProvider,
-            Span = options.Span,
-        };
-        var sessions = (int)(total * 36L / 100);
-        var exaVaultOptions = new ExaVaultSimulatorOptions
-        {
-            Seed = options.Seed,
-            SessionEventCount = sessions,
-            WebhookEventCount = total - (total / 2) - sessions,
-            Now = now,
-            TimeProvider = options.TimeProvider,
-            Span = options.Span,
-        };
-        options.ConfigureDocSpace?.Invoke(docSpaceOptions);
-        options.ConfigureExaVault?.Invoke(exaVaultOptions);
+            var docSpaceOptions = SimulatedAccounts.DocSpace(options, account, now);
+            var exaVaultOptions = SimulatedAccounts.ExaVault(options, account, now);
+            options.ConfigureDocSpace?.Invoke(docSpaceOptions);
+            options.ConfigureExaVault?.Invoke(exaVaultOptions);
+            docSpaceTasks.Add(DocSpaceSimulator.StartAsync(docSpaceOptions, cancellationToken));
+            exaVaultTasks.Add(ExaVaultSimulator.StartAsync(exaVaultOptions, cancellationToken));
+        }
 
-        var docSpaceTask = DocSpaceSimulator.StartAsync(docSpaceOptions, cancellationToken);
-        var exaVaultTask = ExaVaultSimulator.StartAsync(exaVaultOptions, cancellationToken);
         try
         {
-            await Task.WhenAll(docSpaceTask, exaVaultTask).ConfigureAwait(false);
+            await Task.WhenAll(docSpaceTasks.Cast<Task>().Concat(exaVaultTasks)).ConfigureAwait(false);
         }
         catch
         {
-            await DisposeStartedAsync(docSpaceTask).ConfigureAwait(false);
-            await DisposeStartedAsync(exaVaultTask).ConfigureAwait(false);
+            foreach (var start in docSpaceTasks)
+            {
+                await DisposeStartedAsync(start).ConfigureAwait(false);
+            }
+
+            foreach (var start in exaVaultTasks)
+            {
+                await DisposeStartedAsync(start).ConfigureAwait(false);
+            }
+
             throw;
         }
 
-        return new SimulatorEnvironment(await docSpaceTask.ConfigureAwait(false), await exaVaultTask.ConfigureAwait(false), now);
+        var docSpaces = new List<DocSpaceSimulator>();
+        foreach (var start in docSpaceTasks)
+        {
+            docSpaces.Add(await start.ConfigureAwait(false));
+        }
+
+        var exaVaults = new List<ExaVaultSimulator>();
+        foreach (var start in exaVaultTasks)
+        {
+            exaVaults.Add(await start.ConfigureAwait(false));
+        }
+
+        return new SimulatorEnvironment(docSpaces, exaVaults, now);
     }
 
-    /// <summary>Stops both simulators.</summary>
-    /// <returns>A task that completes when both have stopped.</returns>
+    /// <summary>Stops every simulator.</summary>
+    /// <returns>A task that completes when all have stopped.</returns>
     public async ValueTask DisposeAsync()
     {
-        await DocSpace.DisposeAsync().ConfigureAwait(false);
-        await ExaVault.DisposeAsync().ConfigureAwait(false);
+        foreach (var docSpace in DocSpaces)
+        {
+            await docSpace.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var exaVault in ExaVaults)
+        {
+            await exaVault.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static async Task DisposeStartedAsync<T>(Task<T> start)

@@ -60,6 +60,31 @@ public sealed class RequestLog
         }
     }
 
+    /// <summary>
+    /// Gets the fingerprint of a set of credential headers: the first 16 hex digits of the SHA-256 of
+    /// <c>name=value</c> lines, names in lowercase and sorted; <see langword="null"/> when there are none.
+    /// </summary>
+    /// <param name="credentialHeaders">The credential headers, for example <c>Authorization: Bearer sk-...</c> or both ExaVault headers.</param>
+    /// <returns>The fingerprint, for example <c>3fa2c0d19b7e4a55</c>.</returns>
+    public static string? Fingerprint(IEnumerable<KeyValuePair<string, string>> credentialHeaders)
+    {
+        ArgumentNullException.ThrowIfNull(credentialHeaders);
+        var lines = credentialHeaders
+            .Select(h => h.Key.ToLowerInvariant() + "=" + h.Value)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+        return Convert.ToHexStringLower(hash, 0, 8);
+    }
+
+    internal static string? FingerprintOf(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> headers) =>
+        Fingerprint(headers.Where(h => CredentialHeaders.Contains(h.Key)).Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())));
+
     internal static IReadOnlyDictionary<string, string> RedactHeaders(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> headers)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -20,6 +20,16 @@ public sealed record SimulatedRequest(
     int StatusCode,
     SimulatedFault? Fault)
 {
+    /// <summary>
+    /// Gets a fingerprint of the credential the request carried (see <see cref="RequestLog.Fingerprint"/>), or
+    /// <see langword="null"/> when it carried none: enough to tell which credential reached which server, while the
+    /// value itself is never kept.
+    /// </summary>
+    public string? CredentialFingerprint { get; init; }
+
+    /// <summary>Gets when the request reached the server, in real time (not the simulator's clock).</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
     /// <summary>Gets the names of the request headers.</summary>
     public IEnumerable<string> HeaderNames => Headers.Keys;
 

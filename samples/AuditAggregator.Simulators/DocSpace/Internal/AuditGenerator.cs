@@ -19,11 +19,13 @@ internal sealed class AuditGenerator
     private static readonly int[] Weighted = BuildWeights();
 
     private readonly long _seed;
+    private readonly UserDirectory _users;
     private readonly Timeline _timeline;
 
-    public AuditGenerator(long seed, Timeline timeline)
+    public AuditGenerator(long seed, Timeline timeline, UserDirectory users)
     {
         _seed = seed;
+        _users = users;
         _timeline = timeline;
     }
 
@@ -35,7 +37,7 @@ internal sealed class AuditGenerator
         var code = AuditActions.Get(cycled ?? (burst is { } b ? (b.Hash % 2 == 0 ? AuditActions.FileUploaded : AuditActions.FileDownloaded)
             : Weighted[Mix.Below(h >> 32, Weighted.Length)]));
         var user = PickUser(code, burst?.Hash ?? Mix.Next(h));
-        var userIndex = SimulatedUsers.IndexOf(user);
+        var userIndex = _users.IndexOf(user);
         var place = burst is { } inBurst ? AuditPlace.For(inBurst.Hash >> 8)
             : !code.IsRoom && h % 100 < 15 ? AuditPlace.Personal : AuditPlace.For(h >> 4);
         if (code.IsRoom && place.Room is null)
@@ -79,7 +81,7 @@ internal sealed class AuditGenerator
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The title acted on, the target ids as the files code records them, and the sentence's other values.</summary>
-    private static (string Title, IReadOnlyList<string>? Target, string? Second, string? Third) Subject(AuditAction code, AuditPlace place, ulong h, DateTimeOffset time)
+    private (string Title, IReadOnlyList<string>? Target, string? Second, string? Third) Subject(AuditAction code, AuditPlace place, ulong h, DateTimeOffset time)
     {
         var file = Paths.File(h >> 12, time);
         var fileId = 40_000 + (int)(Mix.Next(h ^ 0xF11E) % 60_000);
@@ -88,7 +90,7 @@ internal sealed class AuditGenerator
         var role = Roles[Mix.Below(h >> 36, Roles.Length)];
         if (code.IsRoom)
         {
-            var other = SimulatedUsers.DocSpace[Mix.Below(h >> 44, SimulatedUsers.DocSpace.Count)].DisplayName;
+            var other = _users.DocSpace[Mix.Below(h >> 44, _users.DocSpace.Count)].DisplayName;
             var second = code.Code switch
             {
                 5075 => other,
@@ -118,11 +120,11 @@ internal sealed class AuditGenerator
         };
     }
 
-    private static SimulatedUser PickUser(AuditAction code, ulong hash)
+    private SimulatedUser PickUser(AuditAction code, ulong hash)
     {
         // Rooms are mostly set up and shared by the portal administrator; files are everybody's work.
-        var users = SimulatedUsers.DocSpace;
-        return code.IsRoom && hash % 5 < 3 ? SimulatedUsers.All[10] : users[Mix.Below(hash, users.Count)];
+        var users = _users.DocSpace;
+        return code.IsRoom && hash % 5 < 3 ? _users.Administrator : users[Mix.Below(hash, users.Count)];
     }
 
     private static int[] BuildWeights()

@@ -20,12 +20,14 @@ internal sealed class LoginGenerator
     private static readonly int[] Weighted = BuildWeights();
 
     private readonly long _seed;
+    private readonly UserDirectory _users;
     private readonly Timeline _timeline;
     private readonly bool _outsideContract;
 
-    public LoginGenerator(long seed, Timeline timeline, bool outsideContract)
+    public LoginGenerator(long seed, Timeline timeline, bool outsideContract, UserDirectory users)
     {
         _seed = seed;
+        _users = users;
         _timeline = timeline;
         _outsideContract = outsideContract;
     }
@@ -44,10 +46,10 @@ internal sealed class LoginGenerator
         }
 
         var code = PickCode(index, h);
-        var users = SimulatedUsers.DocSpace;
+        var users = _users.DocSpace;
         var userIndex = Mix.Below(Mix.Next(h), users.Count);
         var user = users[userIndex];
-        var location = Location.For(SimulatedUsers.IndexOf(user), Mix.Next(h ^ 0x10C));
+        var location = Location.For(_users.IndexOf(user), Mix.Next(h ^ 0x10C));
         var agent = Agents[Mix.Below(h >> 20, Agents.Length)];
         var api = MessageActions.IsApi(code);
         var unknownAccount = MessageActions.IsFailure(code) && h % 10 < 3;
@@ -117,7 +119,7 @@ internal sealed class LoginGenerator
     {
         // A burst targets a real account (bob) or an unknown login, from the attacker's address.
         var targetsRealAccount = burst.Hash % 2 == 0;
-        var bob = SimulatedUsers.DocSpace[1];
+        var bob = _users.BurstTarget;
         var login = targetsRealAccount ? bob.Email : SimulatedUsers.UnknownLogins[Mix.Below(burst.Hash >> 24, SimulatedUsers.UnknownLogins.Count)];
         var code = burst.IsLast ? MessageActions.LoginFailBruteForce
             : Mix.Hash(_seed, Salt ^ 0xF, index) % 4 == 0 ? MessageActions.LoginFail : MessageActions.LoginFailInvalidCombination;

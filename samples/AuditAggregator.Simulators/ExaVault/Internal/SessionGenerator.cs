@@ -13,11 +13,13 @@ internal sealed class SessionGenerator
     private static readonly string[] Protocols = ["web", "web", "sftp", "ftp"];
 
     private readonly long _seed;
+    private readonly UserDirectory _users;
     private readonly Timeline _timeline;
 
-    public SessionGenerator(long seed, Timeline timeline)
+    public SessionGenerator(long seed, Timeline timeline, UserDirectory users)
     {
         _seed = seed;
+        _users = users;
         _timeline = timeline;
     }
 
@@ -36,7 +38,7 @@ internal sealed class SessionGenerator
                 Created = time,
                 SessionId = Mix.Hex(Mix.Hash(_seed, Salt ^ 0x5E, index), 45),
                 IpAddress = Location.Attacker.Ip,
-                Username = real ? "bob" : SimulatedUsers.UnknownLogins[Mix.Below(burst.Hash >> 24, SimulatedUsers.UnknownLogins.Count)],
+                Username = real ? _users.ExaVaultBurstTarget : SimulatedUsers.UnknownLogins[Mix.Below(burst.Hash >> 24, SimulatedUsers.UnknownLogins.Count)],
                 Operation = "PASS",
                 Protocol = burst.Hash % 3 == 0 ? "ftp" : "sftp",
                 Status = "failed",
@@ -44,9 +46,9 @@ internal sealed class SessionGenerator
             };
         }
 
-        var users = SimulatedUsers.ExaVault;
+        var users = _users.ExaVault;
         var user = users[Mix.Below(Mix.Next(h), users.Count)];
-        var userIndex = SimulatedUsers.IndexOf(user);
+        var userIndex = _users.IndexOf(user);
         var operation = PickOperation(index, h);
         var folder = Paths.Folder(h >> 4);
         var file = Paths.File(h >> 12, time);

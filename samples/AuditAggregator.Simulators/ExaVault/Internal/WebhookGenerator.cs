@@ -9,11 +9,13 @@ internal sealed class WebhookGenerator
     private const long FirstId = 2_602_000;
 
     private readonly long _seed;
+    private readonly UserDirectory _users;
     private readonly Timeline _timeline;
 
-    public WebhookGenerator(long seed, Timeline timeline)
+    public WebhookGenerator(long seed, Timeline timeline, UserDirectory users)
     {
         _seed = seed;
+        _users = users;
         _timeline = timeline;
     }
 
@@ -27,9 +29,9 @@ internal sealed class WebhookGenerator
         var ev = index % 23 == 3
             ? Operations.Events[(int)(index / 23 % Operations.Events.Count)]
             : Operations.WeightedEvents[Mix.Below(h >> 32, Operations.WeightedEvents.Count)];
-        var users = SimulatedUsers.ExaVault;
+        var users = _users.ExaVault;
         var user = users[Mix.Below(Mix.Next(h), users.Count)];
-        var userIndex = SimulatedUsers.IndexOf(user);
+        var userIndex = _users.IndexOf(user);
         var folder = webhook.Folders[Mix.Below(h >> 4, webhook.Folders.Count)];
         var isFolder = ev is "resources.createFolder" or "resources.extract";
         var path = isFolder ? folder + "/folder-" + (h % 97) : folder + "/" + Paths.File(h >> 12, time);

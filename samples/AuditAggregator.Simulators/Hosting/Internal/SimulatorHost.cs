@@ -84,6 +84,8 @@ internal sealed class SimulatorHost : IAsyncDisposable
 
     private async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
+        // Real time, like the latency: when the request reached the server, for tests of client-side rate limits.
+        var receivedAt = TimeProvider.System.GetUtcNow();
         SimulatedFault? fault = null;
         try
         {
@@ -133,7 +135,11 @@ internal sealed class SimulatorHost : IAsyncDisposable
                 (context.Request.Path.Value ?? string.Empty) + context.Request.QueryString.Value,
                 RequestLog.RedactHeaders(context.Request.Headers),
                 context.Response.StatusCode,
-                fault));
+                fault)
+            {
+                CredentialFingerprint = RequestLog.FingerprintOf(context.Request.Headers),
+                ReceivedAt = receivedAt,
+            });
         }
     }
 
