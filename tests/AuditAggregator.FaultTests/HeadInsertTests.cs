@@ -30,7 +30,7 @@ public sealed class HeadInsertTests(ITestOutputHelper output)
         Delivery.AssertExactlyOnce(output, $"{ArrivingPerPage} events inserted at the head before every page", vendor.ToString(), expected, [.. delivered.Select(e => e.Id)], harness.Probe(vendor));
         foreach (var log in logs)
         {
-            var pages = harness.Probe(vendor).Sent.Count(s => s.Uri.AbsolutePath.EndsWith(log.Name == "login" ? "filter" : log.Name == "session" ? "session" : "webhooks", StringComparison.Ordinal));
+            var pages = harness.Probe(vendor).Sent.Count(s => s.Uri.AbsolutePath.EndsWith(log.Name == "login" ? "login/filter" : log.Name == "audit" ? "events/filter" : log.Name == "session" ? "session" : "webhooks", StringComparison.Ordinal));
             output.WriteLine($"{log.Source}/{log.Name}: {pages} pages, {log.Count - log.InitialCount} events arrived during the read");
             Assert.True(pages >= 3, $"{log.Name}: only {pages} pages, too few to shift an offset");
             Assert.Equal(pages * ArrivingPerPage, log.Count - log.InitialCount);

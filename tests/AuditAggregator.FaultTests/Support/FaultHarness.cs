@@ -134,7 +134,7 @@ public sealed class FaultHarness : IAsyncDisposable
     /// <param name="vendor">The vendor.</param>
     /// <returns>The logs.</returns>
     public IReadOnlyList<SimulatedLog> SimulatedLogs(Vendor vendor) => vendor == Vendor.DocSpace
-        ? [World.DocSpace.Data.Login]
+        ? [World.DocSpace.Data.Login, World.DocSpace.Data.Audit]
         : [World.ExaVault.Data.Session, World.ExaVault.Data.Webhooks];
 
     /// <summary>
