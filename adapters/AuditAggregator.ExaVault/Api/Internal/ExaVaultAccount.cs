@@ -66,6 +66,8 @@ internal sealed class ExaVaultAccount
 
         if (delay > TimeSpan.Zero)
         {
+            // The allowance is running low: one request at a time from now on, so that the stop comes exactly.
+            Resilience.Concurrency.LowerTo(1);
             Logger.LogSlowDown(Name, Guard.Current!.Remaining, delay.Value);
             await Task.Delay(delay.Value, TimeProvider, cancellationToken).ConfigureAwait(false);
         }
