@@ -94,11 +94,12 @@ public sealed class ExaVaultOptions
     public SourceResilienceOptions Resilience { get; set; } = new() { MaxConcurrentRequests = DefaultMaxConcurrentRequests };
 
     /// <summary>
-    /// The default number of pages in flight at once. Each needs a connection of its own, opened once and kept alive,
-    /// so a read opens at most this many, within <see cref="MaxConnectionsPerSecond"/>. Every request is billed: a read
-    /// starts with one request and doubles while pages come back full, and may fetch up to this many pages past its end.
+    /// The default number of pages in flight at once, across the source's logs: each needs a connection of its own,
+    /// opened once and kept alive, so a read opens at most this many, within the first second's
+    /// <see cref="MaxConnectionsPerSecond"/>. Every request is billed: a read starts with one request and doubles while
+    /// pages come back full, and may fetch up to this many pages past its end.
     /// </summary>
-    public const int DefaultMaxConcurrentRequests = 8;
+    public const int DefaultMaxConcurrentRequests = 10;
 
     /// <summary>
     /// Gets or sets the most new connections opened to the account in any one second. Default 10, ExaVault's stated

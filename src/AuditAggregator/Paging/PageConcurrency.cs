@@ -7,11 +7,13 @@ namespace AuditAggregator.Paging;
 /// <remarks>
 /// Thread-safe. One instance belongs to one source (its <see cref="Resilience.SourceResilience"/> owns it) and is
 /// shared by that source's reads, so a 429 seen by one read slows every read of the source, and no other source.
+/// The limit is the source's in total: reads running at once (the two logs of an ExaVault account) share it.
 /// </remarks>
 public sealed class PageConcurrency
 {
     private int _current;
     private int _successes;
+    private int _reads;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="PageConcurrency"/> class, starting at its maximum.
@@ -34,6 +36,15 @@ public sealed class PageConcurrency
     /// Gets the number of requests that may be in flight now, from 1 to <see cref="Max"/>.
     /// </summary>
     public int Current => Volatile.Read(ref _current);
+
+    /// <summary>Gets how many requests one of the reads running now may have in flight: its share of <see cref="Current"/>, at least 1.</summary>
+    internal int Share => Math.Max(1, Current / Math.Max(1, Volatile.Read(ref _reads)));
+
+    /// <summary>Counts a read that starts; <see cref="EndRead"/> when it ends.</summary>
+    internal void BeginRead() => Interlocked.Increment(ref _reads);
+
+    /// <summary>Counts a read that ended.</summary>
+    internal void EndRead() => Interlocked.Decrement(ref _reads);
 
     /// <summary>
     /// Halves the current limit (to no less than 1), at once: the vendor answered 429.

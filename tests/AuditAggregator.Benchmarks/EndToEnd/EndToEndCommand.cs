@@ -116,7 +116,7 @@ internal static class EndToEndCommand
     {
         var seconds = new double[2];
         var requests = new int[2];
-        int[] levels = [1, 8];
+        int[] levels = [1, 0];
         for (var i = 0; i < levels.Length; i++)
         {
             var before = world.DocSpace.RequestCount + world.ExaVault.RequestCount;
@@ -134,7 +134,8 @@ internal static class EndToEndCommand
 
         var speedup = seconds[0] / seconds[1];
         var page = vendor == "docspace" ? DocSpacePage : LatencyExaVaultPage;
-        Print($"e2e {vendor} at 50 ms latency, {page} per page: one page at a time {seconds[0]:N2} s ({requests[0]} requests), 8 in flight {seconds[1]:N2} s ({requests[1]} requests): {speedup:N1}x (target >= 5x: {(speedup >= 5 ? "met" : "MISSED")})");
+        var inFlight = vendor == "docspace" ? DocSpace.DocSpaceOptions.DefaultMaxConcurrentRequests : ExaVault.ExaVaultOptions.DefaultMaxConcurrentRequests;
+        Print($"e2e {vendor} at 50 ms latency, {page} per page: one page at a time {seconds[0]:N2} s ({requests[0]} requests), the default {inFlight} in flight {seconds[1]:N2} s ({requests[1]} requests): {speedup:N1}x (target >= 5x: {(speedup >= 5 ? "met" : "MISSED")})");
         return true;
     }
 

@@ -16,14 +16,14 @@ internal static class EndToEndExport
 {
     public const string ResultPrefix = "RESULT ";
 
-    // Arguments: docSpaceBaseUri exaVaultBaseUri exaVaultPageSize [sources|all] [pages in flight, default each adapter's]
+    // Arguments: docSpaceBaseUri exaVaultBaseUri exaVaultPageSize [sources|all] [pages in flight, 0 or absent for each adapter's default]
     public static async Task<int> RunAsync(string[] args)
     {
         var docSpace = new Uri(args[0]);
         var exaVault = new Uri(args[1]);
         var exaVaultPageSize = int.Parse(args[2], CultureInfo.InvariantCulture);
         var query = args.Length > 3 && args[3] != "all" ? AuditQuery.All with { Sources = args[3].Split(',') } : AuditQuery.All;
-        int? concurrency = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : null;
+        int? concurrency = args.Length > 4 && args[4] != "0" ? int.Parse(args[4], CultureInfo.InvariantCulture) : null;
 
         var services = new ServiceCollection();
         services.AddDocSpaceAuditSource(o =>

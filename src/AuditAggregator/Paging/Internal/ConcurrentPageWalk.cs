@@ -45,11 +45,12 @@ internal static class ConcurrentPageWalk
         AuditEvent? last = null;
         AuditEvent? first = null;
         long walked = 0;
+        concurrency.BeginRead();
         try
         {
             while (true)
             {
-                var limit = Math.Min(Math.Min(allowed, concurrency.Current), PagesLeft(query, options, first, last, walked, stride));
+                var limit = Math.Min(Math.Min(allowed, concurrency.Share), PagesLeft(query, options, first, last, walked, stride));
                 while (inFlight.Count < limit && (options.MaxPages is not { } maxPages || nextPage < maxPages))
                 {
                     var request = new PageRequest(nextPage, (long)nextPage * stride, size);
@@ -153,6 +154,7 @@ internal static class ConcurrentPageWalk
         }
         finally
         {
+            concurrency.EndRead();
             await stop.CancelAsync().ConfigureAwait(false);
             while (inFlight.TryDequeue(out var abandoned))
             {
