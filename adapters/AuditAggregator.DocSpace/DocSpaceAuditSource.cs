@@ -186,6 +186,10 @@ public sealed class DocSpaceAuditSource : IAuditSource
             StopAtWindowStart = true,
             DetectRepeatedPages = true,
             RememberedPages = _options.RememberedPages,
+
+            // New logins arrive at the head while the walk goes on: concurrent pages overlap and prove each boundary.
+            Concurrency = _resilience.Concurrency,
+            ProveBoundaries = true,
         };
 
         await foreach (var item in AuditPager.ReadAsync(Name, reader.FetchAsync, query, paging, cancellationToken).ConfigureAwait(false))

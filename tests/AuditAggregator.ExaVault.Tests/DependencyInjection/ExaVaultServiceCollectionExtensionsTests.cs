@@ -291,7 +291,10 @@ public class ExaVaultServiceCollectionExtensionsTests
 
         Assert.Equal(1000, options.PageSize);
         Assert.Equal(ExaVaultStreams.All, options.Streams);
-        Assert.Equal(10, options.Resilience.MaxRequestsPerSecond);
+        // ExaVault limits connections a second, not requests: no request rate unless an account needs one.
+        Assert.Null(options.Resilience.MaxRequestsPerSecond);
+        Assert.Equal(10, options.MaxConnectionsPerSecond);
+        Assert.Equal(ExaVaultOptions.DefaultMaxConcurrentRequests, options.Resilience.MaxConcurrentRequests);
         Assert.Equal((1000L, 100L), (options.SlowDownBelow, options.StopBelow));
         Assert.False(options.IncludeRawRecord);
     }

@@ -89,6 +89,7 @@ public sealed class FaultHarness : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddSingleton<TimeProvider>(new SimulatedWorldClock(Now));
         services
             .AddDocSpaceAuditSource(o =>
             {

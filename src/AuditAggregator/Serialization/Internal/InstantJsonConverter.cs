@@ -23,6 +23,9 @@ internal sealed class InstantJsonConverter : JsonConverter<Instant>
             : throw new JsonException($"'{text}' is not an ISO 8601 instant with 'Z' or an offset.");
     }
 
-    public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+    public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options)
+    {
+        Span<byte> text = stackalloc byte[Utf8InstantFormatter.MaxLength];
+        writer.WriteStringValue(text[..Utf8InstantFormatter.Format(value, text)]);
+    }
 }
