@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using AuditAggregator.Orleans;
+
+namespace AuditAggregator.Collector.Demo;
+
+/// <summary>
+/// One run of the demo on a started cluster: request the backfills, kill the busiest silo when about half the
+/// events are stored, and wait until every account's backfill checkpoint is complete.
+/// </summary>
+internal sealed class DemoRun(
+    DemoSettings settings,
+    TextWriter output,
+    ClusterClient cluster,
+    StoreProbe probe,
+    IReadOnlyList<SiloProcess> silos,
+    IReadOnlyList<string> sources,
+    BackfillWindow window,
+    int expected)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    private readonly Stopwatch _clock = new();
+    private Dictionary<int, int> _before = [];
+    private Dictionary<int, int> _after = [];
+    private (long Commits, long Inserted) _countersAtStart;
+    private (long Commits, long Inserted) _countersAtEnd;
+    private TimeSpan _processorTime;
+
+    public int Killed { get; private set; }
+
+    public TimeSpan? Failover { get; private set; }
+
+    public long Repeated { get; private set; }
+
+    public async Task<DemoRun> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        _countersAtStart = await probe.ReadCountersAsync(cancellationToken).ConfigureAwait(false);
+        _clock.Start();
+        await cluster.BackfillAsync(sources, window, cancellationToken).ConfigureAwait(false);
+        output.WriteLine($"demo: backfills requested for {sources.Count} accounts in {_clock.Elapsed.TotalSeconds:F1} s");
+
+        SiloProcess? victim = null;
+        DateTimeOffset killedAt = default;
+        HashSet<string> moved = [];
+        while (true)
+        {
+            if (_clock.Elapsed > settings.Timeout)
+            {
+                throw new CollectorException($"demo: not every backfill completed within {settings.Timeout.TotalMinutes:F0} minutes; see the silo logs.");
+            }
+
+            var progress = await probe.ReadBackfillsAsync(sources, window, cancellationToken).ConfigureAwait(false);
+            var complete = progress.Values.Count(p => p.Complete);
+            if (victim is null && await probe.CountEventsAsync(cancellationToken).ConfigureAwait(false) >= expected * settings.KillAt)
+            {
+                var statuses = await cluster.ReadStatusesAsync(sources, cancellationToken).ConfigureAwait(false);
+                _before = PerSilo(statuses);
+                victim = silos
+                    .OrderByDescending(s => statuses.Count(t => s.Owns(t.Silo) && !(progress.GetValueOrDefault(t.Source)?.Complete ?? false)))
+                    .First();
+                moved = [.. statuses.Where(t => victim.Owns(t.Silo) && !(progress.GetValueOrDefault(t.Source)?.Complete ?? false)).Select(t => t.Source)];
+                _processorTime += SampleAll(victim);
+                victim.Kill();
+                killedAt = DateTimeOffset.UtcNow;
+                Killed = 1;
+                output.WriteLine($"demo: silo {victim.Index} killed (SIGKILL) at {_clock.Elapsed.TotalSeconds:F1} s with {complete}/{sources.Count} accounts complete and {moved.Count} of its accounts unfinished");
+            }
+
+            if (victim is not null && Failover is null)
+            {
+                var resumed = moved.Select(s => progress.GetValueOrDefault(s)).Where(p => p is not null && p.CommittedAt > killedAt).Select(p => p!.CommittedAt).DefaultIfEmpty().Min();
+                if (resumed != default)
+                {
+                    Failover = resumed - killedAt;
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"demo: the first account of the killed silo committed again on a survivor {Failover.Value.TotalSeconds:F1} s after the kill"));
+                }
+                else if (moved.Count == 0)
+                {
+                    Failover = TimeSpan.Zero;
+                }
+            }
+
+            if (complete == sources.Count && victim is not null)
+            {
+                break;
+            }
+
+            await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+        }
+
+        _clock.Stop();
+        _countersAtEnd = await probe.ReadCountersAsync(cancellationToken).ConfigureAwait(false);
+        _processorTime += SampleAll(null);
+        var final = await cluster.ReadStatusesAsync(sources, cancellationToken).ConfigureAwait(false);
+        _after = PerSilo(final);
+        Repeated = final.Sum(s => s.Repeated);
+        return this;
+    }
+
+    public void WriteFigures(TextWriter writer, long stored)
+    {
+        var seconds = _clock.Elapsed.TotalSeconds;
+        var commits = _countersAtEnd.Commits - _countersAtStart.Commits;
+        var inserted = _countersAtEnd.Inserted - _countersAtStart.Inserted;
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"demo: wall {seconds:F1} s, {stored / seconds:F0} events/s stored"));
+        writer.WriteLine($"demo: accounts per silo before the kill {Describe(_before)}, after {Describe(_after)}");
+        writer.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"demo: silo processor time {_processorTime.TotalSeconds:F1} s = {_processorTime.TotalMilliseconds * 1000 / Math.Max(1, stored):F0} us an event; PostgreSQL {commits / seconds:F0} commits/s, {inserted / seconds:F0} rows/s"));
+    }
+
+    private TimeSpan SampleAll(SiloProcess? only)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var silo in silos.Where(s => (only is null || s == only) && !s.HasExited))
+        {
+            silo.SampleProcessorTime();
+            total += silo.ProcessorTime;
+        }
+
+        return total;
+    }
+
+    private Dictionary<int, int> PerSilo(IEnumerable<SourceStatus> statuses) =>
+        silos.ToDictionary(s => s.Index, s => statuses.Count(t => s.Owns(t.Silo)));
+
+    private static string Describe(Dictionary<int, int> perSilo) =>
+        string.Join(' ', perSilo.OrderBy(p => p.Key).Select(p => string.Create(CultureInfo.InvariantCulture, $"s{p.Key}={p.Value}")));
+}
