@@ -28,7 +28,7 @@ try
 
         // 3. The demo: private PostgreSQL and Redis, several silo processes, many accounts, one silo killed.
         case "demo":
-            return await DemoCommand.RunAsync(DemoSettings.From(arguments), Console.Out, stop.Token);
+            return await DemoCommand.RunAsync(DemoSettings.Read(arguments), Console.Out, stop.Token);
         default:
             throw new CollectorException($"Unknown command '{arguments.Command}': use `silo` or `demo`.");
     }

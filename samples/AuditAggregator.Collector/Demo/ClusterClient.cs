@@ -1,8 +1,8 @@
 using AuditAggregator.Orleans;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Orleans.Runtime;
 using StackExchange.Redis;
 
 namespace AuditAggregator.Collector.Demo;
@@ -85,7 +85,7 @@ internal sealed class ClusterClient : IAsyncDisposable
     /// <summary>
     /// Calls again while the cluster is in a failover window (calls to a dead silo are rejected until it is declared dead).
     /// </summary>
-    private static async Task<T> RetryAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    internal static async Task<T> RetryAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -100,14 +100,16 @@ internal sealed class ClusterClient : IAsyncDisposable
         }
     }
 
-    private async Task WaitForSilosAsync(int silos, DateTimeOffset deadline, CancellationToken cancellationToken)
+    internal async Task WaitForSilosAsync(int silos, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var management = Client.GetGrain<IManagementGrain>(0);
         while (true)
         {
-            var hosts = await management.GetHosts(onlyActive: true).ConfigureAwait(false);
-            if (hosts.Count >= silos)
+            var hosts = await management.GetHosts(true, cancellationToken).ConfigureAwait(false);
+            if (hosts.Count == silos)
             {
+                // Every silo refreshes its view of the membership table on its own period; let them all see each other.
+                await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken).ConfigureAwait(false);
                 return;
             }
 

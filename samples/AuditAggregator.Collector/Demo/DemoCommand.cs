@@ -72,7 +72,7 @@ internal static class DemoCommand
                     "--max-jobs", settings.MaxJobs.ToString(CultureInfo.InvariantCulture),
                     "--commit-every", settings.CommitEvery.ToString(CultureInfo.InvariantCulture),
                 ];
-                silos.Add(SiloProcess.Start(i, siloPort, arguments, variables, Path.Combine(work, $"silo-{i}.log")));
+                silos.Add(SiloProcess.Start(i, siloPort, SiloProcess.CurrentProgram, arguments, variables, Path.Combine(work, $"silo-{i}.log")));
             }
 
             await using var cluster = await ClusterClient.ConnectAsync(redis.Endpoint, clusterId, settings.Silos, cancellationToken).ConfigureAwait(false);

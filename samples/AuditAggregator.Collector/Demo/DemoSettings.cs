@@ -32,7 +32,7 @@ internal sealed record DemoSettings
 
     public DateTimeOffset? To { get; init; }
 
-    public static DemoSettings From(CollectorArguments arguments)
+    public static DemoSettings Read(CollectorArguments arguments)
     {
         var settings = new DemoSettings
         {

@@ -32,19 +32,25 @@ internal sealed class SiloProcess : IDisposable
     /// </summary>
     public TimeSpan ProcessorTime { get; private set; }
 
-    public static SiloProcess Start(int index, int siloPort, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logFile)
+    /// <summary>
+    /// Gets the command that runs this program: its apphost, or <c>dotnet</c> and its assembly.
+    /// </summary>
+    public static IReadOnlyList<string> CurrentProgram =>
+        string.Equals(Path.GetFileNameWithoutExtension(Environment.ProcessPath), "dotnet", StringComparison.Ordinal)
+            ? [Environment.ProcessPath!, typeof(SiloProcess).Assembly.Location]
+            : [Environment.ProcessPath!];
+
+    public static SiloProcess Start(int index, int siloPort, IReadOnlyList<string> program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logFile)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        var start = new ProcessStartInfo(program[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-
-        // Run as `dotnet audit-collector.dll`, the host is dotnet and the program is its first argument.
-        if (string.Equals(Path.GetFileNameWithoutExtension(Environment.ProcessPath), "dotnet", StringComparison.Ordinal))
+        foreach (var part in program.Skip(1))
         {
-            start.ArgumentList.Add(typeof(SiloProcess).Assembly.Location);
+            start.ArgumentList.Add(part);
         }
 
         foreach (var argument in arguments)

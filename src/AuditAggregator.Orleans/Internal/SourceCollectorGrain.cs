@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 
 namespace AuditAggregator.Orleans.Internal;
 
@@ -8,9 +9,11 @@ namespace AuditAggregator.Orleans.Internal;
 /// grain's scheduler runs one job at a time on the thread pool and reports the status after each.
 /// </summary>
 /// <remarks>
-/// Awaits in this class resume on the grain's scheduler on purpose (<c>ConfigureAwait(true)</c>): grain state and
-/// reminder calls belong to the activation. The jobs themselves run on the thread pool and touch no grain state.
+/// <para>Placed at random, so that the accounts spread evenly over the silos; each silo limits its running jobs.</para>
+/// <para>Awaits in this class resume on the grain's scheduler on purpose (<c>ConfigureAwait(true)</c>): grain state and
+/// reminder calls belong to the activation. The jobs themselves run on the thread pool and touch no grain state.</para>
 /// </remarks>
+[RandomPlacement]
 internal sealed class SourceCollectorGrain(
     IAuditSourceCatalog catalog,
     SourceJobRunner runner,
