@@ -1,13 +1,11 @@
-using AuditAggregator.Collector.Demo;
 using AuditAggregator.Orleans.Tests.Support;
-using Npgsql;
 
 namespace AuditAggregator.Orleans.Tests.Cluster;
 
 /// <summary>
 /// Exactly once across silo crashes: every event of a window stored once, whatever moment a silo dies at.
 /// </summary>
-[Collection(ClusterCollection.Name)]
+[Collection(ClusterTests.Name)]
 public sealed class ExactlyOnceTests(ClusterFixture cluster)
 {
     [Fact]

@@ -1,13 +1,12 @@
 using AuditAggregator.Checkpoints;
 using AuditAggregator.Orleans.Tests.Support;
-using AuditAggregator.PostgreSql;
 
 namespace AuditAggregator.Orleans.Tests.Cluster;
 
 /// <summary>
 /// A source moves between silos: it resumes from its checkpoint, and it is never read by two silos at once.
 /// </summary>
-[Collection(ClusterCollection.Name)]
+[Collection(ClusterTests.Name)]
 public sealed class HandoverTests(ClusterFixture cluster)
 {
     [Fact]

@@ -7,7 +7,7 @@ namespace AuditAggregator.Orleans.Tests.Cluster;
 /// <summary>
 /// The lease on a source, on the cluster's real PostgreSQL server.
 /// </summary>
-[Collection(ClusterCollection.Name)]
+[Collection(ClusterTests.Name)]
 public sealed class SourceLeaseTests(ClusterFixture cluster)
 {
     [Fact]
