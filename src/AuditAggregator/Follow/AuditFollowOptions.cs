@@ -44,6 +44,23 @@ public sealed class AuditFollowOptions
     public Func<CancellationToken, ValueTask<string?>>? CaptureSinkStateAsync { get; set; }
 
     /// <summary>
+    /// Gets or sets what a run does when one of its sources fails. Default <see cref="SourceFailureMode.FailFeed"/>:
+    /// the run fails with the source's <see cref="AuditSourceException"/>.
+    /// </summary>
+    /// <remarks>
+    /// With <see cref="SourceFailureMode.ContinueWithOthers"/> the run delivers and commits the other sources' windows
+    /// to their end, while the failed source keeps its window pending with what it delivered, so the next run resumes
+    /// it where it stopped: nothing is lost and nothing repeated.
+    /// </remarks>
+    public SourceFailureMode OnSourceFailure { get; set; } = SourceFailureMode.FailFeed;
+
+    /// <summary>
+    /// Gets or sets a callback told of each source that failed while the run carried on without it
+    /// (<see cref="SourceFailureMode.ContinueWithOthers"/>).
+    /// </summary>
+    public Action<AuditSourceFailure>? SourceFailed { get; set; }
+
+    /// <summary>
     /// Throws when an option is out of range.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>

@@ -170,7 +170,17 @@ public sealed class AuditFollower
                     return new MergeInput(s.Name, ct => p.SkipDeliveredAsync(s.ReadAsync(window, ct), ct));
                 })
                 .ToArray();
-            var feedOptions = new AuditFeedOptions { BufferPerSource = options.BufferPerSource };
+            var failed = new HashSet<string>(StringComparer.Ordinal);
+            var feedOptions = new AuditFeedOptions
+            {
+                BufferPerSource = options.BufferPerSource,
+                OnSourceFailure = options.OnSourceFailure,
+                SourceFailed = failure =>
+                {
+                    failed.Add(failure.SourceName);
+                    options.SourceFailed?.Invoke(failure);
+                },
+            };
             var uncommitted = 0;
             AuditEvent? taken = null;
             try
@@ -190,7 +200,8 @@ public sealed class AuditFollower
                     }
                 }
 
-                Record(progress, complete: true);
+                // A source that failed while the others carried on keeps its window pending: the next run resumes it.
+                Record(progress, complete: true, failed);
                 await CommitAsync(cancellationToken).ConfigureAwait(false);
                 uncommitted = 0;
             }
@@ -226,11 +237,11 @@ public sealed class AuditFollower
             return new SourceProgress(name, checkpoint, from, to < from ? from : to, overlap);
         }
 
-        private void Record(Dictionary<string, SourceProgress> progress, bool complete)
+        private void Record(Dictionary<string, SourceProgress> progress, bool complete, HashSet<string>? failed = null)
         {
             foreach (var p in progress.Values)
             {
-                _state[p.Name] = complete ? p.Completed() : p.Pending();
+                _state[p.Name] = complete && failed?.Contains(p.Name) != true ? p.Completed() : p.Pending();
             }
         }
 

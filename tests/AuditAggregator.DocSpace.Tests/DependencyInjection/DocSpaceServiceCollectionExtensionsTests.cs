@@ -3,6 +3,7 @@ using AuditAggregator.Telemetry;
 using AuditAggregator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuditAggregator.DocSpace.Tests.DependencyInjection;
 

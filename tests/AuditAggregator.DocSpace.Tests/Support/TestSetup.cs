@@ -1,5 +1,6 @@
 using AuditAggregator.DocSpace.Internal;
 using AuditAggregator.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Refit;
 
 namespace AuditAggregator.DocSpace.Tests.Support;

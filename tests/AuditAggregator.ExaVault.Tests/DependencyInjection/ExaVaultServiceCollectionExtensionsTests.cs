@@ -4,6 +4,7 @@ using AuditAggregator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuditAggregator.ExaVault.Tests.DependencyInjection;
 
@@ -162,7 +163,7 @@ public class ExaVaultServiceCollectionExtensionsTests
     [Fact]
     public async Task TwoNamedAccounts_OneRequestPerSecondEach_NeitherWaitsForTheOther()
     {
-        var time = new ShortWaitTimeProvider();
+        var time = new FakeClock { AutoAdvanceBelow = TimeSpan.FromMinutes(5) };
         var services = new ServiceCollection().AddSingleton<TimeProvider>(time);
         foreach (var name in new[] { "acme", "globex" })
         {
