@@ -63,8 +63,13 @@ internal sealed class SourceCollectorGrain(
             // Spread the first runs of many sources over one period.
             var due = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * _options.FollowInterval.TotalMilliseconds) + TimeSpan.FromSeconds(1);
             await this.RegisterOrUpdateReminder(FollowReminder, due, _options.FollowInterval).ConfigureAwait(true);
-            _followDue = true;
-            Pump();
+        }
+
+        // The silo that starts first starts every source: leave, so that the first reminder places this grain at
+        // random among the silos alive by then.
+        if (_pump is not { IsCompleted: false } && _backfills.Count == 0)
+        {
+            DeactivateOnIdle();
         }
     }
 
@@ -147,9 +152,14 @@ internal sealed class SourceCollectorGrain(
                 }
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException && !_stopping.IsCancellationRequested)
         {
             logger.LogError("Collector of source {Source} failed outside a job: {Error}", Name, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The silo is stopping under the pump; the reminder runs it again elsewhere.
+            logger.LogDebug("Collector of source {Source} stopped while reporting: {Error}", Name, ex.Message);
         }
     }
 

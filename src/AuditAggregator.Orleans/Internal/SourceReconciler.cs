@@ -1,12 +1,17 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AuditAggregator.Orleans.Internal;
 
 /// <summary>
-/// Once the silo is active, starts the collector grain of every configured source, and when the catalog changes,
-/// starts the added ones and stops the removed ones. Every silo does it; both calls are idempotent.
+/// Once the silo is active, starts the collector grain of every configured source (when following), and when the
+/// catalog changes, starts the added ones and stops the removed ones. Every silo does it; both calls are idempotent.
 /// </summary>
-internal sealed class SourceReconciler(IAuditSourceCatalog catalog, IGrainFactory grainFactory, ILogger<SourceReconciler> logger)
+internal sealed class SourceReconciler(
+    IAuditSourceCatalog catalog,
+    IGrainFactory grainFactory,
+    IOptions<AuditCollectorClusterOptions> options,
+    ILogger<SourceReconciler> logger)
     : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -55,7 +60,8 @@ internal sealed class SourceReconciler(IAuditSourceCatalog catalog, IGrainFactor
         {
             var current = new HashSet<string>(catalog.Names, StringComparer.Ordinal);
             var removed = _known.Where(n => !current.Contains(n)).ToArray();
-            var added = current.Where(n => !_known.Contains(n)).ToArray();
+            // Without following, a source has nothing to start: its grain is placed when a backfill is asked for.
+            var added = options.Value.FollowEnabled ? current.Where(n => !_known.Contains(n)).ToArray() : [];
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(removed, parallel, async (name, _) => await CallAsync(name, g => g.StopAsync(), "stop").ConfigureAwait(false)).ConfigureAwait(false);
             await Parallel.ForEachAsync(added, parallel, async (name, _) => await CallAsync(name, g => g.StartAsync(), "start").ConfigureAwait(false)).ConfigureAwait(false);
