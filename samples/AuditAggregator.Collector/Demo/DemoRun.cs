@@ -38,8 +38,9 @@ internal sealed class DemoRun(
         _countersAtStart = await probe.ReadCountersAsync(cancellationToken).ConfigureAwait(false);
         _processorTime = -SampleAll(null);
         _clock.Start();
-        await cluster.BackfillAsync(sources, window, cancellationToken).ConfigureAwait(false);
-        output.WriteLine($"demo: backfills requested for {sources.Count} accounts in {_clock.Elapsed.TotalSeconds:F1} s");
+
+        // The requests go on while the first backfills run, and while a silo dies: a rejected call is made again.
+        var requests = RequestAsync(cancellationToken);
 
         SiloProcess? victim = null;
         DateTimeOffset killedAt = default;
@@ -51,6 +52,11 @@ internal sealed class DemoRun(
                 throw new CollectorException($"demo: not every backfill completed within {settings.Timeout.TotalMinutes:F0} minutes; see the silo logs.");
             }
 
+            if (requests.IsFaulted)
+            {
+                await requests.ConfigureAwait(false);
+            }
+
             var progress = await probe.ReadBackfillsAsync(sources, window, cancellationToken).ConfigureAwait(false);
             var complete = progress.Values.Count(p => p.Complete);
             if (victim is null && await probe.CountEventsAsync(cancellationToken).ConfigureAwait(false) >= expected * settings.KillAt)
@@ -58,13 +64,19 @@ internal sealed class DemoRun(
                 var statuses = await cluster.ReadStatusesAsync(sources, cancellationToken).ConfigureAwait(false);
                 _before = PerSilo(statuses);
                 victim = silos
-                    .OrderByDescending(s => statuses.Count(t => s.Owns(t.Silo) && !(progress.GetValueOrDefault(t.Source)?.Complete ?? false)))
+                    .Where(s => !s.HasExited)
+                    .OrderByDescending(s => statuses.Count(t => s.Owns(t.Silo) && t.State == SourceState.Running))
                     .First();
-                moved = [.. statuses.Where(t => victim.Owns(t.Silo) && !(progress.GetValueOrDefault(t.Source)?.Complete ?? false)).Select(t => t.Source)];
+                var hosted = statuses.Where(t => victim.Owns(t.Silo)).Select(t => t.Source).ToArray();
                 _processorTime += SampleAll(victim);
                 victim.Kill();
                 killedAt = DateTimeOffset.UtcNow;
                 Killed = 1;
+
+                // What the dead silo left unfinished, read after its death: those accounts must move.
+                progress = await probe.ReadBackfillsAsync(sources, window, cancellationToken).ConfigureAwait(false);
+                complete = progress.Values.Count(p => p.Complete);
+                moved = [.. hosted.Where(s => !(progress.GetValueOrDefault(s)?.Complete ?? false))];
                 output.WriteLine($"demo: silo {victim.Index} killed (SIGKILL) at {_clock.Elapsed.TotalSeconds:F1} s with {complete}/{sources.Count} accounts complete and {moved.Count} of its accounts unfinished");
             }
 
@@ -78,11 +90,13 @@ internal sealed class DemoRun(
                 }
                 else if (moved.Count == 0)
                 {
+                    // The killed silo had finished everything it held: there was nothing to take over.
                     Failover = TimeSpan.Zero;
+                    output.WriteLine("demo: the killed silo had no unfinished account; rerun with a lower --kill-at-percent to see a failover");
                 }
             }
 
-            if (complete == sources.Count && victim is not null && Failover is not null)
+            if (complete == sources.Count && victim is not null && Failover is not null && requests.IsCompleted)
             {
                 break;
             }
@@ -90,6 +104,7 @@ internal sealed class DemoRun(
             await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
         }
 
+        await requests.ConfigureAwait(false);
         _clock.Stop();
         _countersAtEnd = await probe.ReadCountersAsync(cancellationToken).ConfigureAwait(false);
         _processorTime += SampleAll(null);
@@ -101,6 +116,12 @@ internal sealed class DemoRun(
         _after = PerSilo(final);
         Repeated = final.Sum(s => s.Repeated);
         return this;
+    }
+
+    private async Task RequestAsync(CancellationToken cancellationToken)
+    {
+        await cluster.BackfillAsync(sources, window, cancellationToken).ConfigureAwait(false);
+        output.WriteLine($"demo: backfills requested for {sources.Count} accounts in {_clock.Elapsed.TotalSeconds:F1} s");
     }
 
     public void WriteFigures(TextWriter writer, long stored)
