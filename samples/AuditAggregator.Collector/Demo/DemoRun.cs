@@ -59,7 +59,8 @@ internal sealed class DemoRun(
 
             var progress = await probe.ReadBackfillsAsync(sources, window, cancellationToken).ConfigureAwait(false);
             var complete = progress.Values.Count(p => p.Complete);
-            if (victim is null && await probe.CountEventsAsync(cancellationToken).ConfigureAwait(false) >= expected * settings.KillAt)
+            // Kill once every account was asked for and about half the events are stored, so the dead silo holds running jobs.
+            if (victim is null && requests.IsCompleted && await probe.CountEventsAsync(cancellationToken).ConfigureAwait(false) >= expected * settings.KillAt)
             {
                 var statuses = await cluster.ReadStatusesAsync(sources, cancellationToken).ConfigureAwait(false);
                 _before = PerSilo(statuses);

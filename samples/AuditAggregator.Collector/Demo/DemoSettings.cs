@@ -12,7 +12,7 @@ internal sealed record DemoSettings
 
     public int Accounts { get; init; } = 100;
 
-    public int EventsPerAccount { get; init; } = 100;
+    public int EventsPerAccount { get; init; } = 300;
 
     public int Simulators { get; init; } = 4;
 
@@ -38,7 +38,7 @@ internal sealed record DemoSettings
         {
             Silos = arguments.Integer("--silos", 3, minimum: 2),
             Accounts = arguments.Integer("--accounts", 100, minimum: 1),
-            EventsPerAccount = arguments.Integer("--events-per-account", 100, minimum: 1),
+            EventsPerAccount = arguments.Integer("--events-per-account", 300, minimum: 1),
             Simulators = arguments.Integer("--simulators", 4, minimum: 1),
             MaxJobs = arguments.Integer("--max-jobs", 16, minimum: 1),
             CommitEvery = arguments.Integer("--commit-every", 50, minimum: 1),
