@@ -1,14 +1,26 @@
 namespace AuditAggregator.Orleans;
 
 /// <summary>
-/// A window of history to collect once for one source: <c>[From, To)</c>.
+/// A window of history to collect once for one source: <c>[From, To)</c>, to the millisecond.
 /// </summary>
+/// <remarks>
+/// Both ends are cut to whole milliseconds (UTC) when the window is created, since the request is kept as a reminder
+/// whose name holds them in milliseconds: the window read after a failover is then the one that was asked for.
+/// </remarks>
 /// <param name="From">The start, included.</param>
 /// <param name="To">The end, excluded.</param>
 [GenerateSerializer]
 [Immutable]
-public sealed record BackfillWindow([property: Id(0)] DateTimeOffset From, [property: Id(1)] DateTimeOffset To)
+public sealed record BackfillWindow(DateTimeOffset From, DateTimeOffset To)
 {
+    /// <summary>Gets the start, included, to the millisecond.</summary>
+    [Id(0)]
+    public DateTimeOffset From { get; init; } = DateTimeOffset.FromUnixTimeMilliseconds(From.ToUnixTimeMilliseconds());
+
+    /// <summary>Gets the end, excluded, to the millisecond.</summary>
+    [Id(1)]
+    public DateTimeOffset To { get; init; } = DateTimeOffset.FromUnixTimeMilliseconds(To.ToUnixTimeMilliseconds());
+
     /// <summary>
     /// Throws when the window ends before it starts.
     /// </summary>
