@@ -49,6 +49,17 @@ public sealed class PostgreSqlAuditStore : IAuditEventStore
     /// </summary>
     public int PendingCount => _pending.Count;
 
+    /// <summary>
+    /// Gets the number of events this instance's commits inserted as new rows.
+    /// </summary>
+    public long StoredCount { get; private set; }
+
+    /// <summary>
+    /// Gets the number of events this instance's commits ignored because their id was stored already: a repeat
+    /// delivery, which a collector that resumes from its checkpoint never makes.
+    /// </summary>
+    public long RepeatedCount { get; private set; }
+
     /// <inheritdoc/>
     /// <remarks>The event is kept in memory until the next <see cref="CommitAsync"/>.</remarks>
     public ValueTask WriteAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
@@ -93,6 +104,8 @@ public sealed class PostgreSqlAuditStore : IAuditEventStore
             () => CommitBatchAsync(batch, body, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         _pending.RemoveRange(0, batch.Length);
+        StoredCount += inserted;
+        RepeatedCount += batch.Length - inserted;
         if (_database.Logger.IsEnabled(LogLevel.Debug))
         {
             _database.Logger.LogDebug("Committed {Inserted} events ({Ignored} stored already) with checkpoint {Checkpoint}", inserted, batch.Length - inserted, CheckpointName);

@@ -3,6 +3,7 @@ using System.Globalization;
 using AuditAggregator.Checkpoints;
 using AuditAggregator.PostgreSql;
 using AuditAggregator.PostgreSql.Internal;
+using AuditAggregator.PrivateServers;
 using AuditAggregator.Testing;
 using NodaTime;
 

@@ -1,4 +1,4 @@
-using AuditAggregator.Testing;
+using AuditAggregator.PrivateServers;
 using Npgsql;
 
 namespace AuditAggregator.PostgreSql.Tests.Support;

@@ -3,16 +3,18 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace AuditAggregator.Testing;
+namespace AuditAggregator.PrivateServers;
 
 /// <summary>
-/// A private PostgreSQL server for tests: a new cluster in a temporary folder (<c>initdb</c>), started on a free
+/// A private PostgreSQL server for tests and demos: a new cluster in a temporary folder (<c>initdb</c>), started on a free
 /// loopback port (<c>pg_ctl</c>), stopped and deleted on dispose.
 /// </summary>
 /// <remarks>
 /// Run as root, the cluster belongs to the <c>postgres</c> user and both tools run as it (<c>runuser</c>), since
 /// PostgreSQL refuses to run as root; run as any other user, as that user. TCP logins need the password
-/// (<c>scram-sha-256</c>), the local socket does not. Without <c>initdb</c> the start fails with an install hint.
+/// (<c>scram-sha-256</c>), the local socket does not. A client that dies inside a long statement is noticed within
+/// half a second (<c>client_connection_check_interval</c>), so its transaction ends as it would on a real crash. Without
+/// <c>initdb</c> the start fails with an install hint.
 /// </remarks>
 public sealed class PrivatePostgreSqlServer : IAsyncDisposable
 {
@@ -54,9 +56,10 @@ public sealed class PrivatePostgreSqlServer : IAsyncDisposable
     /// Creates and starts a cluster.
     /// </summary>
     /// <param name="durable">When <see langword="false"/> (tests), <c>fsync</c> and synchronous commits are off: fast, and lost on a power cut.</param>
+    /// <param name="maxConnections">The server's <c>max_connections</c>; a cluster of collectors needs more than the default.</param>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The running server.</returns>
-    public static async Task<PrivatePostgreSqlServer> StartAsync(bool durable = false, CancellationToken cancellationToken = default)
+    public static async Task<PrivatePostgreSqlServer> StartAsync(bool durable = false, int maxConnections = 100, CancellationToken cancellationToken = default)
     {
         var binaries = FindBinaries() ?? throw new InvalidOperationException(
             $"PostgreSQL's initdb was found neither on PATH nor under /usr/lib/postgresql/<version>/bin: install the server with `{InstallHint}`.");
@@ -66,18 +69,18 @@ public sealed class PrivatePostgreSqlServer : IAsyncDisposable
         try
         {
             var passwordFile = Path.Combine(directory, "password");
-            await File.WriteAllTextAsync(passwordFile, password + "\n", cancellationToken);
+            await File.WriteAllTextAsync(passwordFile, password + "\n", cancellationToken).ConfigureAwait(false);
             if (asPostgresUser)
             {
-                await RunAsync("chown", ["-R", $"{User}:", directory], cancellationToken);
+                await RunAsync("chown", ["-R", $"{User}:", directory], cancellationToken).ConfigureAwait(false);
             }
 
             var server = new PrivatePostgreSqlServer(directory, binaries, asPostgresUser, FreePort(), password);
-            await server.RunToolAsync("initdb", ["-D", server.DataDirectory, "-U", User, "-E", "UTF8", "--no-sync", "--auth-local=trust", "--auth-host=scram-sha-256", $"--pwfile={passwordFile}"], cancellationToken);
+            await server.RunToolAsync("initdb", ["-D", server.DataDirectory, "-U", User, "-E", "UTF8", "--no-sync", "--auth-local=trust", "--auth-host=scram-sha-256", $"--pwfile={passwordFile}"], cancellationToken).ConfigureAwait(false);
             File.Delete(passwordFile);
-            var settings = $"-p {server.Port.ToString(CultureInfo.InvariantCulture)} -k {directory} -c listen_addresses=127.0.0.1"
+            var settings = $"-p {server.Port.ToString(CultureInfo.InvariantCulture)} -k {directory} -c listen_addresses=127.0.0.1 -c client_connection_check_interval=500 -c max_connections={maxConnections.ToString(CultureInfo.InvariantCulture)}"
                 + (durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-            await server.RunToolAsync("pg_ctl", ["-D", server.DataDirectory, "-o", settings, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "30", "start"], cancellationToken);
+            await server.RunToolAsync("pg_ctl", ["-D", server.DataDirectory, "-o", settings, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "30", "start"], cancellationToken).ConfigureAwait(false);
             return server;
         }
         catch
@@ -93,7 +96,7 @@ public sealed class PrivatePostgreSqlServer : IAsyncDisposable
     {
         try
         {
-            await RunToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], CancellationToken.None);
+            await RunToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
@@ -154,10 +157,10 @@ public sealed class PrivatePostgreSqlServer : IAsyncDisposable
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
+            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error.ConfigureAwait(false)}{await output.ConfigureAwait(false)}");
         }
     }
 }
