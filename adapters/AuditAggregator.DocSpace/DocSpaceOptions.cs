@@ -84,7 +84,15 @@ public sealed class DocSpaceOptions
     public TimeSpan ReportPollInterval { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// Gets or sets the retries, timeouts and client-side rate limit around each page fetch.
+    /// Gets or sets the retries, timeouts and client-side rate limit around each page fetch, and how many pages are
+    /// fetched at once. Default: the core defaults with <see cref="DefaultMaxConcurrentRequests"/> pages at once.
     /// </summary>
-    public SourceResilienceOptions Resilience { get; set; } = new();
+    public SourceResilienceOptions Resilience { get; set; } = new() { MaxConcurrentRequests = DefaultMaxConcurrentRequests };
+
+    /// <summary>
+    /// The default number of pages in flight at once: well inside DocSpace's limit of 50 concurrent GETs a user (when
+    /// the portal's operator enables limits), and enough to hide a round trip of 50 to 200 ms. A 429 halves it at once;
+    /// a read starts with one request and doubles while pages come back full, so a short read costs one request.
+    /// </summary>
+    public const int DefaultMaxConcurrentRequests = 8;
 }

@@ -13,4 +13,7 @@ public static class DocSpaceSourceNames
 
     /// <summary>The login-history stream, <c>login</c>.</summary>
     public const string LoginStream = "login";
+
+    /// <summary>The audit-trail stream (file, folder, room and link events), <c>audit</c>.</summary>
+    public const string AuditStream = "audit";
 }

@@ -86,10 +86,27 @@ public sealed class ExaVaultOptions
     public TimeSpan MaxSlowDownDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Gets or sets retries, timeouts and the client-side rate limit. Default: the core defaults with at most
-    /// 10 requests per second, ExaVault's limit per address.
+    /// Gets or sets retries, timeouts, the optional client-side request rate and how many pages are fetched at once.
+    /// Default: the core defaults with <see cref="DefaultMaxConcurrentRequests"/> pages at once and no request rate:
+    /// ExaVault limits connections, not requests (see <see cref="MaxConnectionsPerSecond"/>); set
+    /// <see cref="SourceResilienceOptions.MaxRequestsPerSecond"/> for an account that needs a request rate.
     /// </summary>
-    public SourceResilienceOptions Resilience { get; set; } = new() { MaxRequestsPerSecond = 10 };
+    public SourceResilienceOptions Resilience { get; set; } = new() { MaxConcurrentRequests = DefaultMaxConcurrentRequests };
+
+    /// <summary>
+    /// The default number of pages in flight at once, across the source's logs: each needs a connection of its own,
+    /// opened once and kept alive, so a read opens at most this many, within the first second's
+    /// <see cref="MaxConnectionsPerSecond"/>. Every request is billed: a read starts with one request and doubles while
+    /// pages come back full, and may fetch up to this many pages past its end.
+    /// </summary>
+    public const int DefaultMaxConcurrentRequests = 10;
+
+    /// <summary>
+    /// Gets or sets the most new connections opened to the account in any one second. Default 10, ExaVault's stated
+    /// limit per address (its announcement of April 2020: past ten connections in a second, a connection does not
+    /// complete). Requests on an open keep-alive connection do not count.
+    /// </summary>
+    public int MaxConnectionsPerSecond { get; set; } = 10;
 
     /// <summary>
     /// Returns a description of the options without the credentials.

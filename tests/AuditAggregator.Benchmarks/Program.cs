@@ -4,7 +4,8 @@ using AuditAggregator.Benchmarks.Reporting;
 using AuditAggregator.Benchmarks.Sizes;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- e2e        end-to-end figures, one line each
+// dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- e2e        the console's export beside the raw fetch floor; 50 ms latency, sequential vs concurrent
+// dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- e2e-sizes  peak working set against the size of the export
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- sizes      retained size of the AuditEvents
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- profile    parse-and-map next to its floor, the old DTO path and naive
 // dotnet run -c Release --project tests/AuditAggregator.Benchmarks -- postgres   PostgreSQL batch writers, events/s (needs initdb)
@@ -14,7 +15,11 @@ switch (args.FirstOrDefault())
 {
     case "e2e":
         return await EndToEndCommand.RunAsync(args[1..]);
-    case EndToEndCommand.ChildVerb:
+    case "e2e-sizes":
+        return await SizesCommand.RunAsync(args[1..]);
+    case RawFetch.Verb:
+        return await RawFetch.RunAsync(args[1..]);
+    case SizesCommand.ChildVerb:
         return await EndToEndExport.RunAsync(args[1..]);
     case "sizes":
         foreach (var line in EventSize.Describe())

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AuditAggregator.ConsoleApp.Configuration;
 using AuditAggregator.ConsoleApp.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuditAggregator.ConsoleApp.Tests;
 
@@ -150,7 +151,7 @@ public sealed class OptionTests
             ["follow", "--format", "jsonl", "--simulator-events", "100"],
             TextWriter.Null,
             stderr,
-            new ConsoleEnvironment { Clock = new Testing.FakeTimeProvider(InProcess.Now) },
+            new ConsoleEnvironment { Clock = new FakeTimeProvider(InProcess.Now) },
             stop.Token);
         while (!stderr.Text.Contains("following", StringComparison.Ordinal) && !run.IsCompleted)
         {

@@ -1,4 +1,5 @@
 using AuditAggregator.ConsoleApp.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuditAggregator.ConsoleApp.Tests;
 
@@ -99,7 +100,7 @@ public sealed class SourceConfigurationTests(WorldFixture fixture) : IClassFixtu
                 ["export", "--format", "jsonl", "--output", file, .. Worlds.Window, .. Worlds.Flags(world)],
                 stdout,
                 stderr,
-                new ConsoleEnvironment { StderrIsTerminal = true, Clock = new Testing.FakeTimeProvider(InProcess.Now) },
+                new ConsoleEnvironment { StderrIsTerminal = true, Clock = new FakeTimeProvider(InProcess.Now) },
                 CancellationToken.None);
 
             Assert.Equal(0, exit);

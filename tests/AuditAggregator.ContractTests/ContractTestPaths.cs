@@ -21,6 +21,9 @@ internal static class ContractTestPaths
     /// <summary>Gets the DocSpace OpenAPI document.</summary>
     public static string DocSpaceDocument => Path.Combine(ContractsDirectory, "docspace", "login-history.openapi.yaml");
 
+    /// <summary>Gets the DocSpace audit-trail OpenAPI document.</summary>
+    public static string DocSpaceAuditDocument => Path.Combine(ContractsDirectory, "docspace", "audit-trail.openapi.yaml");
+
     /// <summary>Gets the ExaVault OpenAPI document.</summary>
     public static string ExaVaultDocument => Path.Combine(ContractsDirectory, "exavault", "activity.openapi.yaml");
 

@@ -6,11 +6,13 @@ namespace AuditAggregator.FaultTests;
 public sealed class ChaosTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(Vendor.DocSpace, 21)]
-    [InlineData(Vendor.ExaVault, 22)]
-    [InlineData(Vendor.DocSpace, 23)]
-    [InlineData(Vendor.ExaVault, 24)]
-    public async Task ReadAsync_RandomFaultsWhileEventsArrive_DeliversAContiguousWindowOnce(Vendor vendor, int seed)
+    [InlineData(Vendor.DocSpace, 21, 1)]
+    [InlineData(Vendor.ExaVault, 22, 1)]
+    [InlineData(Vendor.DocSpace, 23, 1)]
+    [InlineData(Vendor.ExaVault, 24, 1)]
+    [InlineData(Vendor.DocSpace, 25, 8)]
+    [InlineData(Vendor.ExaVault, 26, 8)]
+    public async Task ReadAsync_RandomFaultsWhileEventsArrive_DeliversAContiguousWindowOnce(Vendor vendor, int seed, int concurrency)
     {
         await using var harness = await FaultHarness.StartAsync(o =>
         {
@@ -19,6 +21,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
             {
                 r.AttemptTimeout = TimeSpan.FromSeconds(1);
                 r.MaxRetryAttempts = 10;
+                r.MaxConcurrentRequests = concurrency;
             };
         });
         await harness.WarmUpAsync();

@@ -25,7 +25,7 @@ public sealed class ConsoleKillTests(ITestOutputHelper output)
         var from = FaultHarness.Now.AddDays(-45);
         var to = FaultHarness.Now.AddSeconds(1);
         var expected = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var log in new[] { world.DocSpace.Data.Login, world.ExaVault.Data.Session, world.ExaVault.Data.Webhooks })
+        foreach (var log in new[] { world.DocSpace.Data.Login, world.DocSpace.Data.Audit, world.ExaVault.Data.Session, world.ExaVault.Data.Webhooks })
         {
             expected.UnionWith(log.EventsBetween(from, to).Where(r => r.Time < to).Select(r => r.AuditId));
         }

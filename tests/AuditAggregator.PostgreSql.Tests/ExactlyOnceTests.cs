@@ -1,5 +1,6 @@
 using AuditAggregator.PostgreSql.Tests.Support;
 using AuditAggregator.Testing;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 
 namespace AuditAggregator.PostgreSql.Tests;

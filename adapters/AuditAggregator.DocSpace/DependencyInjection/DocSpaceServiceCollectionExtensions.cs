@@ -11,7 +11,7 @@ using Refit;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Registers DocSpace login-history sources and their API clients in a service collection, one per portal.
+/// Registers DocSpace sources (login history and audit trail) and their API clients in a service collection, one per portal.
 /// </summary>
 public static class DocSpaceServiceCollectionExtensions
 {
@@ -42,8 +42,9 @@ public static class DocSpaceServiceCollectionExtensions
     /// Adds one DocSpace portal as an <see cref="IAuditSource"/> named <paramref name="name"/>, with named and
     /// validated <see cref="DocSpaceOptions"/> (checked at start-up), its own <see cref="HttpClient"/> and
     /// credential, its own retries, rate budget and health, and the system <see cref="TimeProvider"/> unless one is
-    /// registered. Its <see cref="IDocSpaceLoginHistoryApi"/> and <see cref="DocSpaceReports"/> are keyed services
-    /// under <paramref name="name"/>.
+    /// registered. It reads both streams, <c>login</c> and <c>audit</c>. Its <see cref="IDocSpaceLoginHistoryApi"/>,
+    /// <see cref="IDocSpaceAuditTrailApi"/> and <see cref="DocSpaceReports"/> are keyed services under
+    /// <paramref name="name"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="name">The source name (1 to 63 lowercase letters, digits and hyphens), unique across every vendor's sources; events carry it as <see cref="AuditEvent.Source"/>.</param>
@@ -73,6 +74,8 @@ public static class DocSpaceServiceCollectionExtensions
         services.AddSingleton<IAuditSource>(sp => CreateSource(sp, name));
         services.AddKeyedTransient(name, (sp, _) => CreateReports(sp, name));
 
+        // The audit-trail client shares the named client, and so its handlers: one credential, one telemetry.
+        services.AddKeyedRefitGeneratedClient<IDocSpaceAuditTrailApi>(name, DocSpaceJsonContext.Default, settingsAction: null, GetHttpClientName(name), allowReflectionFallback: false);
         return services
             .AddKeyedRefitGeneratedClient<IDocSpaceLoginHistoryApi>(name, DocSpaceJsonContext.Default, settingsAction: null, GetHttpClientName(name), allowReflectionFallback: false)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = OptionsOf(sp, name).BaseUrl)
@@ -88,6 +91,7 @@ public static class DocSpaceServiceCollectionExtensions
     private static DocSpaceAuditSource CreateSource(IServiceProvider services, string name) => new(
         name,
         () => services.GetRequiredKeyedService<IDocSpaceLoginHistoryApi>(name),
+        () => services.GetRequiredKeyedService<IDocSpaceAuditTrailApi>(name),
         OptionsOf(services, name),
         services.GetRequiredService<TimeProvider>(),
         services.GetService<ILogger<DocSpaceAuditSource>>(),

@@ -12,8 +12,17 @@ namespace AuditAggregator.DocSpace.Internal;
 /// <remarks>The only place that does so: the source's pages and the report helper both come through here.</remarks>
 internal static class DocSpaceCall
 {
+    public static Task<T> ReadAsync<T>(
+        string source,
+        Func<CancellationToken, Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, CancellationToken, Task<T>> read,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken) =>
+        ReadAsync(source, DocSpaceFeature.LoginHistory, send, read, timeProvider, cancellationToken);
+
     public static async Task<T> ReadAsync<T>(
         string source,
+        DocSpaceFeature feature,
         Func<CancellationToken, Task<HttpResponseMessage>> send,
         Func<HttpResponseMessage, CancellationToken, Task<T>> read,
         TimeProvider timeProvider,
@@ -35,7 +44,7 @@ internal static class DocSpaceCall
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw await DocSpaceErrors.FromResponseAsync(source, response, timeProvider, cancellationToken).ConfigureAwait(false);
+                throw await DocSpaceErrors.FromResponseAsync(source, feature, response, timeProvider, cancellationToken).ConfigureAwait(false);
             }
 
             var status = (int)response.StatusCode;
@@ -47,6 +56,11 @@ internal static class DocSpaceCall
             try
             {
                 return await read(response, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AuditSourceException ex) when (CredentialEcho.Redact(response.RequestMessage, ex.VendorMessage) is var message && message != ex.VendorMessage)
+            {
+                // An error inside a success envelope, whose message quotes the credential.
+                throw new AuditSourceException(ex.SourceName, ex.Kind, ex.Description, ex.StatusCode, ex.VendorErrorCode, message, ex.InnerException, ex.RetryAfter);
             }
             catch (JsonException ex)
             {

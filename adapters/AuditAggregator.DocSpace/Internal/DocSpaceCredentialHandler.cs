@@ -13,6 +13,11 @@ internal sealed class DocSpaceCredentialHandler(DocSpaceCredential credential, s
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         await credential.ApplyAsync(request, source, cancellationToken).ConfigureAwait(false);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+
+        // The error path reads the credential back from here to cut it out of an echoing error message; the socket
+        // handler sets it, a caller's own primary handler may not.
+        response.RequestMessage ??= request;
+        return response;
     }
 }

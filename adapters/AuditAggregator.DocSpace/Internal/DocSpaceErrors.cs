@@ -8,19 +8,25 @@ namespace AuditAggregator.DocSpace.Internal;
 /// </summary>
 /// <remarks>
 /// Only the vendor's <c>error.message</c> (or a problem-details title and field errors, or an HTML page's title) is
-/// kept, cut short by the exception; never the body, the stack, the request's headers or its credential.
+/// kept, cut short by the exception, with the request's credential cut out of it should the portal quote it; never
+/// the body, the stack, the request's headers or its credential.
 /// </remarks>
 internal static class DocSpaceErrors
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
 
-    public static async Task<AuditSourceException> FromResponseAsync(string source, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static Task<AuditSourceException> FromResponseAsync(string source, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        FromResponseAsync(source, DocSpaceFeature.LoginHistory, response, timeProvider, cancellationToken);
+
+    public static async Task<AuditSourceException> FromResponseAsync(string source, DocSpaceFeature feature, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         var body = await ReadCappedAsync(response, cancellationToken).ConfigureAwait(false);
-        var vendorMessage = VendorMessage.Extract(body, out var parsedEnvelope);
+        var vendorMessage = CredentialEcho.Redact(response.RequestMessage, VendorMessage.Extract(body, out var parsedEnvelope));
         var retryAfter = HttpRetryAfter.Get(response.Headers, timeProvider.GetUtcNow());
-        var (kind, description) = Describe(response.StatusCode, body.Length == 0, parsedEnvelope);
+        var (kind, description) = feature == DocSpaceFeature.AuditTrail
+            ? DescribeAuditTrail(response.StatusCode, body.Length == 0, parsedEnvelope)
+            : Describe(response.StatusCode, body.Length == 0, parsedEnvelope);
         return new AuditSourceException(source, kind, description, status, vendorMessage: vendorMessage, retryAfter: retryAfter);
     }
 
@@ -46,6 +52,14 @@ internal static class DocSpaceErrors
         >= 500 when !parsedEnvelope && !emptyBody => (AuditErrorKind.Server, "The portal or a proxy in front of it failed, answering with a body that is not DocSpace JSON."),
         >= 500 => (AuditErrorKind.Server, "The portal failed."),
         _ => (AuditErrorKind.Unknown, "The portal answered with an unexpected status."),
+    };
+
+    private static (AuditErrorKind Kind, string Description) DescribeAuditTrail(HttpStatusCode status, bool emptyBody, bool parsedEnvelope) => (int)status switch
+    {
+        402 when !emptyBody => (AuditErrorKind.Plan, "The portal's pricing plan does not include the audit trail, or the section is hidden; this is not retried."),
+        403 => (AuditErrorKind.Authorization, "The account is not a DocSpace administrator with the portal-settings right, which the audit trail needs."),
+        404 => (AuditErrorKind.NotFound, "The audit-trail route was not found; check that the base URL is the DocSpace portal's address."),
+        _ => Describe(status, emptyBody, parsedEnvelope),
     };
 
     private static async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, CancellationToken cancellationToken)

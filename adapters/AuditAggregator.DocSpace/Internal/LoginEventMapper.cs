@@ -63,11 +63,21 @@ internal static class LoginEventMapper
     /// <param name="id">The event's id, for the message.</param>
     /// <param name="source">The source name, for the message.</param>
     /// <returns>The time with its offset.</returns>
-    public static OffsetDateTime ParseDate(string? date, long id, string source)
+    public static OffsetDateTime ParseDate(string? date, long id, string source) => ParseDate(date, id, source, "Login");
+
+    /// <summary>
+    /// Parses the server's <c>date</c> of a record of the named kind, failing the read with an error naming the event when it cannot.
+    /// </summary>
+    /// <param name="date">The text sent, or <see langword="null"/>.</param>
+    /// <param name="id">The event's id, for the message.</param>
+    /// <param name="source">The source name, for the message.</param>
+    /// <param name="kind">The kind of event, for the message: <c>Login</c> or <c>Audit-trail</c>.</param>
+    /// <returns>The time with its offset.</returns>
+    public static OffsetDateTime ParseDate(string? date, long id, string source, string kind)
     {
         if (TryParseFast(date, out var fast))
         {
-            return InRange(fast, id, source);
+            return InRange(fast, id, source, kind);
         }
 
         // Anything else (eight or nine fractional digits, an offset with seconds) is the pattern's, errors included.
@@ -77,18 +87,18 @@ internal static class LoginEventMapper
             throw new AuditSourceException(
                 source,
                 AuditErrorKind.MalformedResponse,
-                $"Login event {id} has no readable 'date' (expected an ISO 8601 date-time with an offset).",
+                $"{kind} event {id} has no readable 'date' (expected an ISO 8601 date-time with an offset).",
                 innerException: result.Exception);
         }
 
-        return InRange(result.Value, id, source);
+        return InRange(result.Value, id, source, kind);
     }
 
     /// <summary>
     /// A wall time at the end of year 9999 with a negative offset is past the last <see cref="Instant"/>; say so
     /// instead of letting NodaTime's overflow escape later.
     /// </summary>
-    private static OffsetDateTime InRange(OffsetDateTime value, long id, string source)
+    private static OffsetDateTime InRange(OffsetDateTime value, long id, string source, string kind)
     {
         try
         {
@@ -100,7 +110,7 @@ internal static class LoginEventMapper
             throw new AuditSourceException(
                 source,
                 AuditErrorKind.MalformedResponse,
-                $"Login event {id} has a 'date' outside the range of instants.",
+                $"{kind} event {id} has a 'date' outside the range of instants.",
                 innerException: ex);
         }
     }

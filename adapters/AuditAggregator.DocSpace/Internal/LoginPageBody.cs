@@ -29,7 +29,10 @@ internal static class LoginPageBody
             {
                 try
                 {
-                    return parser.Parse(body.Span, status, capacity);
+                    lock (parser.Gate)
+                    {
+                        return parser.Parse(body.Span, status, capacity);
+                    }
                 }
                 catch (DecoderFallbackException ex)
                 {

@@ -13,7 +13,7 @@ namespace AuditAggregator.DocSpace.Internal;
 /// <remarks>
 /// The one reader of login records: names in any case, <c>actionId</c> as a number or a numeric string, unknown
 /// properties kept; each record is then mapped by <see cref="LoginEventMapper.Build"/>. With raw records on, each
-/// event keeps the record's own JSON text, sliced from the same bytes. One instance per read; not thread-safe.
+/// event keeps the record's own JSON text, sliced from the same bytes. One instance per read; not thread-safe: concurrent page fetches take <see cref="Gate"/> around a parse.
 /// </remarks>
 internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source, bool includeRawRecord = false)
 {
@@ -22,6 +22,9 @@ internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source
 
     /// <summary>Gets the name of the source whose events and errors this parser makes.</summary>
     public string Source { get; } = source;
+
+    /// <summary>Gets the lock that serializes parses while a read has several pages in flight.</summary>
+    public Lock Gate { get; } = new();
 
     private enum Field
     {

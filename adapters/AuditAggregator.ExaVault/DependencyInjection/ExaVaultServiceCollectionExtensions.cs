@@ -1,6 +1,7 @@
 using AuditAggregator;
 using AuditAggregator.ExaVault;
 using AuditAggregator.ExaVault.Internal;
+using AuditAggregator.Resilience;
 using AuditAggregator.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,8 @@ public static class ExaVaultServiceCollectionExtensions
     /// The account's <see cref="IExaVaultActivityApi"/> is registered as a keyed service under <paramref name="name"/>.
     /// Its events carry <paramref name="name"/> as <see cref="AuditEvent.Source"/> and <c>exavault</c> as
     /// <see cref="AuditEvent.Vendor"/>. Requests are counted and logged (method, path and status only) under the name.
+    /// New connections are held to <see cref="ExaVaultOptions.MaxConnectionsPerSecond"/>, ExaVault's limit per address;
+    /// requests on open keep-alive connections are not limited unless a request rate is set.
     /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="name">The source's name: lowercase letters, digits and <c>-</c>, unique across every vendor's sources.</param>
@@ -57,6 +60,8 @@ public static class ExaVaultServiceCollectionExtensions
         services.AddOptions<ExaVaultOptions>(name).Configure(configure).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ExaVaultOptions>>(new ExaVaultOptionsValidator(name));
         services.TryAddSingleton(TimeProvider.System);
+        // One connection budget per source, kept across the factory's handler rotations.
+        services.AddKeyedSingleton(ConnectionLimiterKey(name), (sp, _) => new RequestRateLimiter(Options(sp, name).MaxConnectionsPerSecond, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IAuditSource>(sp => new ExaVaultAuditSource(
             name,
             () => sp.GetRequiredKeyedService<IExaVaultActivityApi>(name),
@@ -69,11 +74,13 @@ public static class ExaVaultServiceCollectionExtensions
         // the core's handler counts requests and logs only method, path and status.
         return services.AddKeyedRefitGeneratedClient<IExaVaultActivityApi>(name, static _ => new RefitSettings(), $"{HttpClientName}.{name}")
             .ConfigureHttpClient((sp, client) => client.BaseAddress = ExaVaultAccount.ApiBase(Options(sp, name).AccountUrl!))
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All })
+            .ConfigurePrimaryHttpMessageHandler(sp => ExaVaultConnections.CreateHandler(sp.GetRequiredKeyedService<RequestRateLimiter>(ConnectionLimiterKey(name))))
             .RedactLoggedHeaders(static _ => true)
             .AddHttpMessageHandler(sp => new ExaVaultCredentialHandler(Options(sp, name)))
             .AddHttpMessageHandler(sp => new AuditHttpTelemetryHandler(name, sp.GetService<ILogger<AuditHttpTelemetryHandler>>()));
     }
+
+    private static string ConnectionLimiterKey(string name) => $"{HttpClientName}.{name}.connections";
 
     private static ExaVaultOptions Options(IServiceProvider services, string name) =>
         services.GetRequiredService<IOptionsMonitor<ExaVaultOptions>>().Get(name);

@@ -1,18 +1,75 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
 namespace AuditAggregator.ConsoleApp.Output;
 
 /// <summary>
 /// <c>--format jsonl</c>: one <see cref="AuditEvent"/> per line, exactly the documented JSON form of
 /// <c>audit-event.md</c> (<see cref="AuditEventJson"/>), each line ended by <c>\n</c> on every platform.
 /// </summary>
-internal sealed class JsonLinesEventWriter(TextWriter output) : IEventWriter
+/// <remarks>
+/// Over a UTF-8 <see cref="StreamWriter"/> (a file, stdout) the lines are written as UTF-8 straight to its stream
+/// through one reused <see cref="Utf8JsonWriter"/>, in blocks of 64 KiB: no string per event and no transcoding,
+/// which were a third of an export's CPU. Any other writer gets the same text through <see cref="AuditEventJson.Serialize"/>.
+/// </remarks>
+internal sealed class JsonLinesEventWriter : IEventWriter
 {
-    public void Write(AuditEvent auditEvent)
+    private const int BlockSize = 1 << 16;
+
+    private readonly TextWriter _output;
+    private readonly Stream? _stream;
+    private readonly ArrayBufferWriter<byte> _block = new(BlockSize + 4096);
+    private readonly Utf8JsonWriter? _json;
+
+    public JsonLinesEventWriter(TextWriter output)
     {
-        output.Write(AuditEventJson.Serialize(auditEvent));
-        output.Write('\n');
+        ArgumentNullException.ThrowIfNull(output);
+        _output = output;
+        if (output is StreamWriter { Encoding: UTF8Encoding encoding } writer && encoding.GetPreamble().Length == 0)
+        {
+            _stream = writer.BaseStream;
+            _json = new Utf8JsonWriter(_block, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }
     }
 
-    public void Flush() => output.Flush();
+    public void Write(AuditEvent auditEvent)
+    {
+        if (_json is null)
+        {
+            _output.Write(AuditEventJson.Serialize(auditEvent));
+            _output.Write('\n');
+            return;
+        }
+
+        AuditEventJson.Write(_json, auditEvent);
+        _json.Flush();
+        _json.Reset();
+        _block.Write("\n"u8);
+        if (_block.WrittenCount >= BlockSize)
+        {
+            WriteBlock();
+        }
+    }
+
+    public void Flush()
+    {
+        if (_stream is not null)
+        {
+            WriteBlock();
+        }
+
+        _output.Flush();
+    }
 
     public void Complete() => Flush();
+
+    private void WriteBlock()
+    {
+        // Whatever went through the text writer before comes first.
+        _output.Flush();
+        _stream!.Write(_block.WrittenSpan);
+        _block.ResetWrittenCount();
+    }
 }

@@ -32,6 +32,15 @@ public static class AuditActions
     /// <summary>A folder was created.</summary>
     public const string CreateFolder = "create-folder";
 
+    /// <summary>A file was created in place (not uploaded).</summary>
+    public const string Create = "create";
+
+    /// <summary>A file's content was changed in place.</summary>
+    public const string Update = "update";
+
+    /// <summary>A room or folder was archived.</summary>
+    public const string Archive = "archive";
+
     /// <summary>A file or folder was renamed.</summary>
     public const string Rename = "rename";
 
@@ -120,6 +129,9 @@ public static class AuditActions
         [Download] = AuditCategory.File,
         [Delete] = AuditCategory.File,
         [CreateFolder] = AuditCategory.File,
+        [Create] = AuditCategory.File,
+        [Update] = AuditCategory.File,
+        [Archive] = AuditCategory.File,
         [Rename] = AuditCategory.File,
         [Move] = AuditCategory.File,
         [Copy] = AuditCategory.File,

@@ -18,6 +18,9 @@ namespace AuditAggregator.Paging;
 /// <see cref="PagingOptions.RememberedPages"/> full pages in a row that hold only events already read. Either fails
 /// the read with an <see cref="AuditSourceException"/> of kind <see cref="AuditErrorKind.Paging"/>, and so does a read
 /// that reaches <see cref="PagingOptions.MaxPages"/> when a limit is set.</para>
+/// <para>With <see cref="PagingOptions.Concurrency"/> above one, several pages are in flight at once and delivered in
+/// order; on a list that can shift (<see cref="PagingOptions.ProveBoundaries"/>) the pages overlap by one item and each
+/// boundary is proven by that item, or the page is fetched again, so that no event is lost to a page fetched early.</para>
 /// </remarks>
 public static class AuditPager
 {
@@ -43,7 +46,9 @@ public static class AuditPager
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return ReadCoreAsync(sourceName, fetchPage, query, options, cancellationToken);
+        return options.Concurrency is { Max: > 1 } concurrency && (options.PageSize > 1 || !options.ProveBoundaries)
+            ? ConcurrentPageWalk.ReadAsync(sourceName, fetchPage, query, options, concurrency, cancellationToken)
+            : ReadCoreAsync(sourceName, fetchPage, query, options, cancellationToken);
     }
 
     private static async IAsyncEnumerable<AuditEvent> ReadCoreAsync(

@@ -48,6 +48,32 @@ public sealed class PagingOptions
     public int RememberedPages { get; set; } = 2;
 
     /// <summary>
+    /// Gets or sets how many pages may be fetched at once, or <see langword="null"/> (default) to fetch one after
+    /// another. Pages are delivered in order whatever order they arrive in, and memory stays bounded by the limit.
+    /// </summary>
+    /// <remarks>
+    /// A read starts with one request and doubles the number in flight after each full page, up to
+    /// <see cref="PageConcurrency.Current"/>, so a short read costs one request; a long one may fetch up to that many
+    /// pages past its end, which are cancelled and their results dropped. Pass the source's own instance (its
+    /// <see cref="Resilience.SourceResilience.Concurrency"/>), so that a 429 lowers the concurrency of every read at once.
+    /// </remarks>
+    public PageConcurrency? Concurrency { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the list may shift under a concurrent read, as a newest-first log does
+    /// while new events arrive at its head. Default <see langword="true"/>; set it to <see langword="false"/> only for a
+    /// list that cannot change during the read (a window wholly in the past).
+    /// </summary>
+    /// <remarks>
+    /// When set and pages are fetched concurrently, each page overlaps the previous one by one item (the stride is
+    /// <see cref="PageSize"/> - 1), and a page boundary counts as proven only when the next page contains the previous
+    /// page's last item: what comes after it is new. A page that does not contain it, and is older, leaves a possible
+    /// gap, so it is fetched again; a page wholly newer (the list shifted by more than a page) is passed over. Sequential
+    /// reads need no overlap: a later request can only see the list shifted further, and repeats are dropped by id.
+    /// </remarks>
+    public bool ProveBoundaries { get; set; } = true;
+
+    /// <summary>
     /// Throws when the options are out of range.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size or limit is not positive.</exception>

@@ -1,3 +1,4 @@
+using AuditAggregator.Paging;
 using AuditAggregator.Resilience.Internal;
 using AuditAggregator.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,7 @@ public sealed class SourceResilience
         SourceName = sourceName;
         TimeProvider = timeProvider;
         Health = new AuditSourceHealth(sourceName, timeProvider);
+        Concurrency = new PageConcurrency(options.MaxConcurrentRequests);
         _limiter = options.MaxRequestsPerSecond is { } perSecond ? new RequestRateLimiter(perSecond, timeProvider) : null;
         _pipeline = Build(options, logger, onRetry);
     }
@@ -66,6 +68,12 @@ public sealed class SourceResilience
     /// Gets this source's health: healthy, retrying, throttled or failed, with the reason.
     /// </summary>
     public AuditSourceHealth Health { get; }
+
+    /// <summary>
+    /// Gets how many page requests this source may have in flight: a throttled retry (429) halves it at once, and
+    /// successes raise it again. Give it to <see cref="PagingOptions.Concurrency"/>.
+    /// </summary>
+    public PageConcurrency Concurrency { get; }
 
     /// <summary>
     /// Runs one operation, each attempt with its own timeout, and turns a final failure into an
@@ -94,6 +102,7 @@ public sealed class SourceResilience
                 (Operation: operation, Limiter: _limiter),
                 cancellationToken).ConfigureAwait(false);
             Health.Report(SourceHealthState.Healthy, null);
+            Concurrency.Succeeded();
             return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || ex is TimeoutRejectedException)
@@ -135,6 +144,11 @@ public sealed class SourceResilience
                     var cause = retry.Cause?.Message ?? "unknown";
                     logger?.LogRetry(SourceName, retry.Attempt, retry.Delay, cause);
                     AuditTelemetry.RecordRetry(SourceName, retry.IsThrottle);
+                    if (retry.IsThrottle)
+                    {
+                        Concurrency.Throttled();
+                    }
+
                     Health.Report(
                         retry.IsThrottle ? SourceHealthState.Throttled : SourceHealthState.Retrying,
                         $"attempt {retry.Attempt} in {retry.Delay.TotalSeconds:0.###} s after: {cause}");

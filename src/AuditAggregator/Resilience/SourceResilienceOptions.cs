@@ -36,6 +36,12 @@ public sealed class SourceResilienceOptions
     public int? MaxRequestsPerSecond { get; set; }
 
     /// <summary>
+    /// Gets or sets the most page requests in flight at once (see <see cref="Paging.PageConcurrency"/>). Default 1:
+    /// one after another. A 429 halves it at once; successes raise it again one step at a time.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 1;
+
+    /// <summary>
     /// Throws when an option is out of range.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -46,6 +52,7 @@ public sealed class SourceResilienceOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDelay, BaseDelay);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryAfter, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AttemptTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxConcurrentRequests);
         if (MaxRequestsPerSecond is { } rate)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rate, nameof(MaxRequestsPerSecond));

@@ -1,138 +1,167 @@
-using System.Diagnostics;
 using System.Globalization;
-using AuditAggregator.DocSpace;
-using AuditAggregator.ExaVault;
 using AuditAggregator.Simulators;
 
 namespace AuditAggregator.Benchmarks.EndToEnd;
 
 /// <summary>
-/// <c>e2e</c>: for each size, starts both simulators in this process with that many events per source, runs the
-/// export in a child process (so that its peak working set is its own), and prints one line per figure.
+/// <c>e2e</c>: the console's export next to the transport floor, in one run. The simulators run in this process;
+/// the console (a published build) and the raw <see cref="HttpClient"/> loop each run in a process of their own.
+/// Then, with 50 ms of latency on every answer, the adapters' reads one page at a time against several in flight.
 /// </summary>
 /// <remarks>
-/// Options: <c>--sizes 10000,100000,1000000</c> (events per source; the smallest is the working-set baseline) and
-/// <c>--exavault-page-size N</c> (default <see cref="DefaultExaVaultPageSize"/>), and <c>--sources docspace</c> or
-/// <c>--sources exavault</c> to export one source alone when profiling.
+/// Options: <c>--console PATH</c> (default the published console under <c>samples/AuditAggregator.Console/bin</c>,
+/// see the README), <c>--events N</c> (events per source, default 100,000), <c>--latency-events N</c> (default 10,000).
 /// </remarks>
 internal static class EndToEndCommand
 {
-    public const string ChildVerb = "e2e-child";
-    /// <summary>
-    /// The ExaVault page size of the runs. ExaVault allows 10 requests a second, which the adapter keeps to, so a
-    /// million entries at the adapter's default of 1,000 would take 100 seconds of waiting alone; 2,500 takes 40, and
-    /// still fills whole pages in the 10,000-event baseline (7,200 sessions, 2,800 webhooks), so the working-set
-    /// comparison is of like with like. Larger pages hold more events at once (measured: 10,000 raised the peak to 2.5x).
-    /// </summary>
-    public const int DefaultExaVaultPageSize = 2500;
-    private static readonly int[] DefaultSizes = [10_000, 100_000, 1_000_000];
+    private const int DocSpacePage = 100;
+    private const int ExaVaultPage = 1000;
+    private const int LatencyExaVaultPage = 100;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var sizes = Option(args, "--sizes") is { } list
-            ? [.. list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]
-            : DefaultSizes;
-        var pageSize = Option(args, "--exavault-page-size") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : DefaultExaVaultPageSize;
-        var sources = Option(args, "--sources") ?? "all";
-        var total = Stopwatch.StartNew();
-        Print($"e2e machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; DocSpace page {DocSpaceOptions.MaxPageSize}, ExaVault page {pageSize}, ExaVault client limit 10 requests/s");
-        var peaks = new Dictionary<int, long>();
-        foreach (var size in sizes)
+        var console = Option(args, "--console") ?? DefaultConsole();
+        if (!File.Exists(console))
         {
-            var result = await RunOneAsync(size, pageSize, sources);
+            Print($"e2e: no console at {console}; publish it first: dotnet publish -c Release -r linux-x64 --self-contained false samples/AuditAggregator.Console");
+            return 1;
+        }
+
+        var events = Option(args, "--events") is { } e ? int.Parse(e, CultureInfo.InvariantCulture) : 100_000;
+        var latencyEvents = Option(args, "--latency-events") is { } l ? int.Parse(l, CultureInfo.InvariantCulture) : 10_000;
+        Print($"e2e machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; console {console}");
+
+        var ok = true;
+        await using (var world = await StartAsync(events, TimeSpan.Zero))
+        {
+            ok &= await ConsoleVsRawAsync(console, world, "docspace");
+            ok &= await ConsoleVsRawAsync(console, world, "exavault");
+        }
+
+        await using (var slow = await StartAsync(latencyEvents, TimeSpan.FromMilliseconds(50)))
+        {
+            ok &= await SequentialVsConcurrentAsync(slow, "docspace");
+            ok &= await SequentialVsConcurrentAsync(slow, "exavault");
+        }
+
+        return ok ? 0 : 1;
+    }
+
+    private static Task<SimulatorEnvironment> StartAsync(int eventsPerSource, TimeSpan latency) =>
+        SimulatorEnvironment.StartAsync(new SimulatorEnvironmentOptions
+        {
+            TotalEventCount = checked(2 * eventsPerSource),
+
+            // Two hours ago: the window then lies wholly in the past, as an export's does.
+            Now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeSeconds()),
+            ConfigureDocSpace = o => (o.RequestLogCapacity, o.Latency) = (100, latency),
+            ConfigureExaVault = o => (o.RequestLogCapacity, o.Latency, o.DailyAllowance) = (100, latency, 2_000_000),
+        });
+
+    private static async Task<bool> ConsoleVsRawAsync(string console, SimulatorEnvironment world, string vendor)
+    {
+        var docSpace = vendor == "docspace";
+        var expected = docSpace ? world.DocSpace.Options.EventCount : world.ExaVault.Options.SessionEventCount + world.ExaVault.Options.WebhookEventCount;
+        Func<int> requests = docSpace ? () => world.DocSpace.RequestCount : () => world.ExaVault.RequestCount;
+
+        // The floor: the fewest pages that hold the events, each read and discarded.
+        string[] raw = docSpace
+            ? ["Authorization", "Bearer " + DocSpaceCredential.DefaultApiKey, $"{world.DocSpace.BaseUri}api/2.0/security/audit/login/filter?count={DocSpacePage}&startIndex=", Pages(expected, DocSpacePage), $"{DocSpacePage}"]
+            : ["ev-api-key", ExaVaultSimulatorOptions.DefaultApiKey, ExaVaultSimulatorOptions.DefaultAccessToken,
+                $"{world.ExaVault.ApiBaseUri.ToString().TrimEnd('/')}/activity/session?limit={ExaVaultPage}&sort=-date&offset=", Pages(world.ExaVault.Options.SessionEventCount, ExaVaultPage), $"{ExaVaultPage}",
+                $"{world.ExaVault.ApiBaseUri.ToString().TrimEnd('/')}/activity/webhooks?limit={ExaVaultPage}&sort=-date&offset=", Pages(world.ExaVault.Options.WebhookEventCount, ExaVaultPage), $"{ExaVaultPage}"];
+        var rawRun = await Self([RawFetch.Verb, .. raw]);
+        var rawLine = Result(rawRun.Output, RawFetch.ResultPrefix);
+        if (rawLine is null)
+        {
+            Print($"e2e {vendor}: the raw fetch failed: {rawRun.Output}");
+            return false;
+        }
+
+        var rawSeconds = double.Parse(rawLine[0], CultureInfo.InvariantCulture);
+        var rawRequests = int.Parse(rawLine[1], CultureInfo.InvariantCulture);
+
+        var output = Path.Combine(Path.GetTempPath(), $"auditaggregator-e2e-{Environment.ProcessId}-{vendor}.jsonl");
+        string[] credentials = docSpace
+            ? ["--docspace-url", world.DocSpace.BaseUri.ToString(), "--docspace-token", DocSpaceCredential.DefaultApiKey]
+            : ["--exavault-url", world.ExaVault.BaseUri.ToString(), "--exavault-api-key", ExaVaultSimulatorOptions.DefaultApiKey, "--exavault-access-token", ExaVaultSimulatorOptions.DefaultAccessToken];
+        var from = world.Now.AddDays(-400).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var to = world.Now.AddMinutes(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var before = requests();
+        var run = await ChildProcess.RunAsync(console, ["export", "--source", vendor, "--format", "jsonl", "--from", from, "--to", to, "-o", output, .. credentials], () => requests() > before);
+        var made = requests() - before;
+        var lines = File.Exists(output) ? File.ReadLines(output).LongCount() : 0;
+        File.Delete(output);
+        if (run.ExitCode != 0 || lines != expected)
+        {
+            Print($"e2e {vendor}: the console export failed (exit {run.ExitCode}, {lines:N0} of {expected:N0} lines): {run.Output}");
+            return false;
+        }
+
+        var rawRate = expected / rawSeconds;
+        var consoleRate = expected / run.WallSeconds;
+        var ratio = consoleRate / rawRate;
+        var cpuPerEvent = run.CpuSeconds * 1e6 / expected;
+        var label = $"e2e {vendor} {expected:N0} events";
+        Print($"{label}: raw fetch floor {rawRate:N0} events/s ({rawRequests:N0} requests in {rawSeconds:N2} s, its own process, loop only)");
+        Print($"{label}: console export {consoleRate:N0} events/s ({run.WallSeconds:N2} s from process start to exit, jsonl to a file)");
+        Print($"{label}: console / raw {ratio:P0}{(docSpace ? $" (target >= 70%: {(ratio >= 0.7 ? "met" : "MISSED")})" : string.Empty)}");
+        Print($"{label}: console CPU {cpuPerEvent:N1} us/event ({run.CpuSeconds:N2} s user+system, process start included){(docSpace ? $" (target <= 8: {(cpuPerEvent <= 8 ? "met" : "MISSED")})" : string.Empty)}");
+        Print($"{label}: start-up to the first request {run.ProbeSeconds * 1000:N0} ms (target < 250: {(run.ProbeSeconds < 0.25 ? "met" : "MISSED")}); peak working set {run.PeakResidentBytes / 1048576.0:N1} MiB");
+        Print($"{label}: requests {made:N0} (raw floor {rawRequests:N0})");
+        return true;
+    }
+
+    private static async Task<bool> SequentialVsConcurrentAsync(SimulatorEnvironment world, string vendor)
+    {
+        var seconds = new double[2];
+        var requests = new int[2];
+        int[] levels = [1, 0];
+        for (var i = 0; i < levels.Length; i++)
+        {
+            var before = world.DocSpace.RequestCount + world.ExaVault.RequestCount;
+            var run = await Self([SizesCommand.ChildVerb, world.DocSpace.BaseUri.ToString(), world.ExaVault.BaseUri.ToString(), $"{LatencyExaVaultPage}", vendor, $"{levels[i]}"]);
+            var result = Result(run.Output, EndToEndExport.ResultPrefix);
             if (result is null)
             {
-                return 1;
+                Print($"e2e {vendor} at 50 ms: the read failed: {run.Output}");
+                return false;
             }
 
-            peaks[size] = result.PeakWorkingSet;
+            seconds[i] = double.Parse(result[2], CultureInfo.InvariantCulture);
+            requests[i] = world.DocSpace.RequestCount + world.ExaVault.RequestCount - before;
         }
 
-        var smallest = sizes.Min();
-        var largest = sizes.Max();
-        if (smallest != largest)
-        {
-            var ratio = (double)peaks[largest] / peaks[smallest];
-            Print($"e2e peak working set {largest:N0} vs {smallest:N0} per source: {ratio:N2}x (target <= 1.5x: {(ratio <= 1.5 ? "met" : "MISSED")})");
-        }
-
-        Print($"e2e total wall time: {total.Elapsed.TotalSeconds:N1} s");
-        return 0;
+        var speedup = seconds[0] / seconds[1];
+        var page = vendor == "docspace" ? DocSpacePage : LatencyExaVaultPage;
+        var inFlight = vendor == "docspace" ? DocSpace.DocSpaceOptions.DefaultMaxConcurrentRequests : ExaVault.ExaVaultOptions.DefaultMaxConcurrentRequests;
+        Print($"e2e {vendor} at 50 ms latency, {page} per page: one page at a time {seconds[0]:N2} s ({requests[0]} requests), the default {inFlight} in flight {seconds[1]:N2} s ({requests[1]} requests): {speedup:N1}x (target >= 5x: {(speedup >= 5 ? "met" : "MISSED")})");
+        return true;
     }
 
-    private static async Task<ExportResult?> RunOneAsync(int size, int pageSize, string sources)
+    private static Task<ChildProcess> Self(string[] arguments)
     {
-        await using var world = await SimulatorEnvironment.StartAsync(new SimulatorEnvironmentOptions
-        {
-            TotalEventCount = checked(2 * size),
-            Now = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero),
-            Span = TimeSpan.FromDays(180),
-            ConfigureDocSpace = o => o.RequestLogCapacity = 100,
-            ConfigureExaVault = o =>
-            {
-                o.RequestLogCapacity = 100;
-                o.DailyAllowance = 2_000_000;
-            },
-        });
-        var sessions = world.ExaVault.Options.SessionEventCount;
-        var webhooks = world.ExaVault.Options.WebhookEventCount;
-
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(EndToEndCommand).Assembly.Location);
-        }
-
-        start.ArgumentList.Add(ChildVerb);
-        start.ArgumentList.Add(world.DocSpace.BaseUri.ToString());
-        start.ArgumentList.Add(world.ExaVault.BaseUri.ToString());
-        start.ArgumentList.Add(pageSize.ToString(CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(sources);
-        using var child = Process.Start(start)!;
-        var output = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(EndToEndExport.ResultPrefix, StringComparison.Ordinal));
-        if (child.ExitCode != 0 || line is null)
-        {
-            Print($"e2e {size:N0}/source: the export failed (exit {child.ExitCode}): {output}");
-            return null;
-        }
-
-        var parts = line[EndToEndExport.ResultPrefix.Length..].Trim().Split(' ');
-        var result = new ExportResult(
-            long.Parse(parts[0], CultureInfo.InvariantCulture),
-            long.Parse(parts[1], CultureInfo.InvariantCulture),
-            double.Parse(parts[2], CultureInfo.InvariantCulture),
-            long.Parse(parts[3], CultureInfo.InvariantCulture),
-            long.Parse(parts[4], CultureInfo.InvariantCulture),
-            parts[5] + "/" + parts[6] + "/" + parts[7]);
-
-        var label = $"e2e {size:N0}/source";
-        var events = result.DocSpaceEvents + result.ExaVaultEvents;
-        var complete = sources != "all" || (result.DocSpaceEvents == size && result.ExaVaultEvents == sessions + webhooks);
-        Print($"{label}: {events / result.Seconds:N0} events/s ({events:N0} events in {result.Seconds:N2} s{(complete ? string.Empty : $"; INCOMPLETE: docspace {result.DocSpaceEvents:N0}, exavault {result.ExaVaultEvents:N0}")})");
-        Print($"{label}: peak working set {result.PeakWorkingSet / 1048576.0:N1} MiB (managed heap peak, sampled: {result.HeapPeak / 1048576.0:N1} MiB; GCs gen0/1/2: {result.Collections})");
-        if (sources is "all" or DocSpaceSourceNames.Source)
-        {
-            Requests(label, "docspace login", world.DocSpace.RequestCount, size, DocSpaceOptions.MaxPageSize);
-        }
-
-        if (sources is "all" or ExaVaultSourceNames.Source)
-        {
-            Requests(label, "exavault session", world.ExaVault.Requests.CountFor(world.ExaVault.SessionPath), sessions, pageSize);
-            Requests(label, "exavault webhook", world.ExaVault.Requests.CountFor(world.ExaVault.WebhooksPath), webhooks, pageSize);
-        }
-        return result;
+        var path = Environment.ProcessPath!;
+        return Path.GetFileNameWithoutExtension(path) == "dotnet"
+            ? ChildProcess.RunAsync(path, [typeof(EndToEndCommand).Assembly.Location, .. arguments])
+            : ChildProcess.RunAsync(path, arguments);
     }
 
-    private static void Requests(string label, string log, int made, long events, int pageSize)
+    private static string Pages(long events, int size) => (events / size + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static string[]? Result(string output, string prefix) =>
+        output.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..].Trim().Split(' ');
+
+    private static string DefaultConsole()
     {
-        var expected = Pages(events, pageSize);
-        var met = made >= expected && made <= expected + 1;
-        Print($"{label}: {log} requests {made:N0}, expected ceil({events:N0}/{pageSize:N0}) = {expected:N0}, +1 at most: {(met ? "met" : "MISSED")}");
-    }
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AuditAggregator.sln")))
+        {
+            directory = directory.Parent;
+        }
 
-    private static long Pages(long events, int pageSize) => (events + pageSize - 1) / pageSize;
+        return Path.Combine(directory?.FullName ?? ".", "samples", "AuditAggregator.Console", "bin", "Release", "net10.0", "linux-x64", "publish", "audit-aggregator");
+    }
 
     private static string? Option(string[] args, string name)
     {
@@ -141,6 +170,4 @@ internal static class EndToEndCommand
     }
 
     private static void Print(FormattableString line) => Console.WriteLine(FormattableString.Invariant(line));
-
-    private sealed record ExportResult(long DocSpaceEvents, long ExaVaultEvents, double Seconds, long PeakWorkingSet, long HeapPeak, string Collections);
 }

@@ -16,13 +16,14 @@ internal static class EndToEndExport
 {
     public const string ResultPrefix = "RESULT ";
 
-    // Arguments: docSpaceBaseUri exaVaultBaseUri exaVaultPageSize [sources|all]
+    // Arguments: docSpaceBaseUri exaVaultBaseUri exaVaultPageSize [sources|all] [pages in flight, 0 or absent for each adapter's default]
     public static async Task<int> RunAsync(string[] args)
     {
         var docSpace = new Uri(args[0]);
         var exaVault = new Uri(args[1]);
         var exaVaultPageSize = int.Parse(args[2], CultureInfo.InvariantCulture);
         var query = args.Length > 3 && args[3] != "all" ? AuditQuery.All with { Sources = args[3].Split(',') } : AuditQuery.All;
+        int? concurrency = args.Length > 4 && args[4] != "0" ? int.Parse(args[4], CultureInfo.InvariantCulture) : null;
 
         var services = new ServiceCollection();
         services.AddDocSpaceAuditSource(o =>
@@ -30,6 +31,7 @@ internal static class EndToEndExport
             o.BaseUrl = docSpace;
             o.ApiKey = SimulatedDocSpaceCredential.DefaultApiKey;
             o.MaxPages = 100_000;
+            o.Resilience.MaxConcurrentRequests = concurrency ?? o.Resilience.MaxConcurrentRequests;
         });
         services.AddExaVaultAuditSource(o =>
         {
@@ -38,6 +40,7 @@ internal static class EndToEndExport
             o.AccessToken = ExaVaultSimulatorOptions.DefaultAccessToken;
             o.PageSize = exaVaultPageSize;
             o.MaxPages = 100_000;
+            o.Resilience.MaxConcurrentRequests = concurrency ?? o.Resilience.MaxConcurrentRequests;
         });
 
         await using var provider = services.BuildServiceProvider();

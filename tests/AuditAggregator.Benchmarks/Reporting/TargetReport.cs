@@ -6,7 +6,7 @@ using BenchmarkDotNet.Reports;
 namespace AuditAggregator.Benchmarks.Reporting;
 
 /// <summary>
-/// Prints the targets of issue 7 as ratios of figures from the same run, one line per target, and writes them next
+/// Prints the performance targets as ratios of figures from the same run, one line per target, and writes them next
 /// to BenchmarkDotNet's own reports.
 /// </summary>
 internal static class TargetReport
@@ -42,7 +42,7 @@ internal static class TargetReport
         }
 
         Console.WriteLine();
-        Console.WriteLine("// * Issue 7 targets (ratios from this run) *");
+        Console.WriteLine("// * Performance targets (ratios from this run) *");
         foreach (var line in lines)
         {
             Console.WriteLine(line);

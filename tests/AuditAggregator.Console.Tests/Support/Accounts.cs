@@ -21,7 +21,7 @@ internal sealed class Accounts
     {
         var variable = Variable(name, "TOKEN");
         Variables[variable] = token ?? portal.Options.Credentials.First(c => c.Kind == DocSpaceCredentialKind.ApiKey && c.IsAdmin).Secret;
-        _accounts.Add(new Account(name, "docspace", portal.BaseUri, $"\"token\": \"${{{variable}}}\"", portal.Requests, (from, to) => portal.Data.EventsBetween(from, to)));
+        _accounts.Add(new Account(name, "docspace", portal.BaseUri, $"\"token\": \"${{{variable}}}\"", portal.Requests, (from, to) => portal.Data.EventsBetween(from, to).Concat(portal.Data.AuditEventsBetween(from, to))));
         return this;
     }
 

@@ -1,4 +1,4 @@
-using AuditAggregator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuditAggregator.ConsoleApp.Tests.Support;
 

@@ -45,6 +45,7 @@ internal static class Worlds
         // The simulators' windows include both ends and times are whole seconds; the console's excludes its end.
         var last = to.AddSeconds(-1);
         return world.DocSpace.Data.EventsBetween(from, last)
+            .Concat(world.DocSpace.Data.AuditEventsBetween(from, last))
             .Concat(world.ExaVault.Data.SessionsBetween(from, last))
             .Concat(world.ExaVault.Data.WebhooksBetween(from, last))
             .Select(r => r.AuditId)

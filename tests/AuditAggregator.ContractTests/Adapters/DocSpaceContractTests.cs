@@ -15,6 +15,9 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
 {
     private const string FilterPath = "/api/2.0/security/audit/login/filter";
     private const string ReportPath = "/api/2.0/security/audit/login/report";
+    /// <summary>These tests are about the login history; the audit trail has its own (DocSpaceAuditTrailContractTests).</summary>
+    private static readonly AuditQuery Login = new() { Streams = [DocSpaceSourceNames.LoginStream] };
+
     private const string Jwt = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjb250cmFjdCJ9.c2lnbmF0dXJl";
 
     public Task InitializeAsync()
@@ -31,7 +34,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         // Named deviation DocSpace.CountIsPageSize: 'count' is 100 on every full page, not a total, so paging goes on.
         await using var services = AdapterHost.DocSpace(wireMock.BaseAddress, o => o.ApiKey = "sk-contract-paging");
 
-        var (events, error) = await AdapterHost.TryReadAllAsync(services, AuditQuery.All);
+        var (events, error) = await AdapterHost.TryReadAllAsync(services, Login);
 
         var journal = wireMock.Journal();
         AssertConforms(journal);
@@ -51,7 +54,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         await using var services = AdapterHost.DocSpace(wireMock.BaseAddress, o => o.ApiKey = "sk-contract-paging");
         var from = NodaTime.Instant.FromUtc(2025, 6, 2, 0, 0);
 
-        var events = await AdapterHost.ReadAllAsync(services, AuditQuery.Between(from, NodaTime.Instant.FromUtc(2025, 6, 3, 0, 0)));
+        var events = await AdapterHost.ReadAllAsync(services, AuditQuery.Between(from, NodaTime.Instant.FromUtc(2025, 6, 3, 0, 0)) with { Streams = Login.Streams });
 
         var journal = Journal();
         Assert.NotEmpty(events);
@@ -65,7 +68,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
     {
         await using var services = AdapterHost.DocSpace(wireMock.BaseAddress, o => o.ApiKey = "sk-contract-empty");
 
-        var events = await AdapterHost.ReadAllAsync(services, AuditQuery.All);
+        var events = await AdapterHost.ReadAllAsync(services, Login);
 
         var request = Assert.Single(Journal());
         Assert.Empty(events);
@@ -93,7 +96,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
             }
         });
 
-        var events = await AdapterHost.ReadAllAsync(services, AuditQuery.All);
+        var events = await AdapterHost.ReadAllAsync(services, Login);
 
         var request = Assert.Single(Journal());
         Assert.Equal(3, events.Count);
@@ -125,7 +128,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
         var key = $"sk-contract-{status}";
         await using var services = AdapterHost.DocSpace(wireMock.BaseAddress, o => o.ApiKey = key);
 
-        var error = await Assert.ThrowsAsync<AuditSourceException>(() => AdapterHost.ReadAllAsync(services, AuditQuery.All));
+        var error = await Assert.ThrowsAsync<AuditSourceException>(() => AdapterHost.ReadAllAsync(services, Login));
 
         var request = Assert.Single(Journal());
         Assert.Equal(status, request.ResponseStatus);
@@ -145,7 +148,7 @@ public sealed class DocSpaceContractTests(WireMockFixture wireMock) : IAsyncLife
             o.Resilience = AdapterHost.FastResilience(retries: 2);
         });
 
-        var events = await AdapterHost.ReadAllAsync(services, AuditQuery.All);
+        var events = await AdapterHost.ReadAllAsync(services, Login);
 
         var journal = Journal();
         Assert.Equal(3, events.Count);

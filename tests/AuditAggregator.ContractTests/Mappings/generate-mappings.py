@@ -18,6 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DOCSPACE_FILTER = "/api/2.0/security/audit/login/filter"
 DOCSPACE_LAST = "/api/2.0/security/audit/login/last"
 DOCSPACE_REPORT = "/api/2.0/security/audit/login/report"
+DOCSPACE_TRAIL_FILTER = "/api/2.0/security/audit/events/filter"
 EXAVAULT_SESSION = "/api/v2/activity/session"
 EXAVAULT_WEBHOOKS = "/api/v2/activity/webhooks"
 JSON = {"Content-Type": "application/json; charset=utf-8"}
@@ -322,6 +323,93 @@ def exavault():
     return files
 
 
+# ------------------------------------------------------------------------------------------- DocSpace audit trail
+
+TRAIL_ACTIONS = [
+    (5011, 13, 1, [1], "File Uploaded: {t}"), (5009, 12, 1, [1], "File Downloaded: {t}"),
+    (5018, 3, 1, [1], "File Deleted: {t}"), (5008, 11, 1, [1], "Files [{t}]. Access Updated"),
+    (5091, 1, 1, [1], "Files [{t}]. External link created: Shared link. Role: Viewer"),
+    (5015, 15, 1, [1, 2], 'Files [{t}]. Moved From Folder "Drafts" To Folder: "Final"'),
+    (5070, 1, 27, [25], "Room created"), (5055, 2, 1, [1], "File Marked As Favorite: {t}"),
+]
+
+
+def trail_event(n, newest=dt.datetime(2025, 6, 1, 23, 55, 0, tzinfo=dt.timezone.utc)):
+    """The n-th event of the audit trail, newest first: ids fall by two, time by nine minutes."""
+    code, action_type, location, entries, text = TRAIL_ACTIONS[n % len(TRAIL_ACTIONS)]
+    name, user_id, _ = DOCSPACE_USERS[n % len(DOCSPACE_USERS)]
+    when = (newest - dt.timedelta(minutes=9 * n)).astimezone(dt.timezone(dt.timedelta(hours=3)))
+    title = "contract-%03d.docx" % n
+    event = {
+        "id": 70000 - 2 * n,
+        "date": when.strftime("%Y-%m-%dT%H:%M:%S.0000000+03:00"),
+        "user": name,
+        "userId": user_id,
+        "action": text.format(t=title),
+        "actionId": code,
+        "ip": "203.0.113.%d" % (n % 250 + 1),
+        "country": "Latvia",
+        "city": "Riga",
+        "browser": "Chrome 125.0",
+        "platform": "Windows 10",
+        "page": "https://portal.example.com/rooms/shared/18",
+        "actionType": action_type,
+        "product": 2,
+        "location": location,
+        "target": ["18"] if code == 5070 else [str(40000 + n)] + (["1402"] if code == 5015 else []),
+        "entries": entries,
+        "context": "Rooms: Contracts",
+    }
+    return event
+
+
+def utc(when):
+    return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def trail_page(name, key, body, query=None, status=200, deviations=None):
+    request = {"method": "GET", "urlPath": DOCSPACE_TRAIL_FILTER, "headers": auth("Bearer " + key)}
+    if query:
+        request["queryParameters"] = {k: {"equalTo": v} for k, v in query.items()}
+    response = {"status": status, "headers": dict(JSON), "jsonBody": body}
+    mapping = {"name": name, "request": request, "response": response}
+    if deviations:
+        mapping["metadata"] = {"contract": {"deviations": deviations}}
+    return mapping
+
+
+def docspace_audit():
+    files = {}
+    href = "http://portal.example.com" + DOCSPACE_TRAIL_FILTER
+    events = [trail_event(n) for n in range(156)]
+
+    # The window [2025-06-01T00:00Z, 2025-06-02T00:00Z), sent as from/to; the second page moves 'to' down to the
+    # oldest date of the first and holds that event again (the client drops it by id).
+    window = {"from": "2025-06-01T00:00:00Z", "count": "100"}
+    oldest = dt.datetime.fromisoformat(events[99]["date"])
+    files["filter-window.json"] = [
+        trail_page("docspace audit window page 1", "sk-contract-trail", docspace_envelope(events[:100], href),
+                   dict(window, to="2025-06-01T23:59:59.9999999Z"), deviations=["DocSpace.CountIsPageSize"]),
+        trail_page("docspace audit window page 2", "sk-contract-trail", docspace_envelope(events[99:], href),
+                   dict(window, to=utc(oldest)), deviations=["DocSpace.CountIsPageSize"]),
+    ]
+
+    # No audit option in the plan: every request answers the 20 newest events, whatever it asked for.
+    newest = [trail_event(n, newest=dt.datetime(2025, 6, 5, 8, 0, 0, tzinfo=dt.timezone.utc)) for n in range(20)]
+    files["no-audit-plan.json"] = [
+        trail_page("docspace audit no audit option", "sk-contract-trail-noaudit", docspace_envelope(newest, href)),
+    ]
+
+    # The setting hidden, or no administrator right.
+    files["errors.json"] = [
+        trail_page("docspace audit 402 plan", "sk-contract-trail-402", docspace_error(402, "Your pricing plan does not support this option"),
+                   status=402, deviations=["DocSpace.UndeclaredErrorBody"]),
+        trail_page("docspace audit 403 access denied", "sk-contract-trail-403", docspace_error(403, "Access denied"),
+                   status=403, deviations=["DocSpace.UndeclaredErrorBody"]),
+    ]
+    return files
+
+
 def write(vendor, files):
     folder = os.path.join(HERE, vendor)
     os.makedirs(folder, exist_ok=True)
@@ -334,3 +422,4 @@ def write(vendor, files):
 if __name__ == "__main__":
     write("docspace", docspace())
     write("exavault", exavault())
+    write("docspace-audit", docspace_audit())

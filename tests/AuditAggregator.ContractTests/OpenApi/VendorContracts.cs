@@ -11,6 +11,9 @@ internal static class VendorContracts
     /// <summary>The vendor folder name of DocSpace (stub mappings, contracts).</summary>
     public const string DocSpaceVendor = "docspace";
 
+    /// <summary>The folder name of the DocSpace audit trail (stub mappings), whose document is <c>docspace/audit-trail.openapi.yaml</c>.</summary>
+    public const string DocSpaceAuditVendor = "docspace-audit";
+
     /// <summary>The vendor folder name of ExaVault.</summary>
     public const string ExaVaultVendor = "exavault";
 
@@ -21,6 +24,9 @@ internal static class VendorContracts
 
     /// <summary>Gets the DocSpace document as published.</summary>
     public static OpenApiContract DocSpaceAsPublished => AsPublished(DocSpaceVendor);
+
+    /// <summary>Gets the DocSpace audit-trail document corrected by every known deviation, strict.</summary>
+    public static OpenApiContract DocSpaceAudit => For(DocSpaceAuditVendor, KnownDeviations.All);
 
     /// <summary>Gets the ExaVault document corrected by every known deviation, strict.</summary>
     public static OpenApiContract ExaVault => For(ExaVaultVendor, KnownDeviations.All);
@@ -49,6 +55,7 @@ internal static class VendorContracts
     private static string Document(string vendor) => vendor switch
     {
         DocSpaceVendor => ContractTestPaths.DocSpaceDocument,
+        DocSpaceAuditVendor => ContractTestPaths.DocSpaceAuditDocument,
         ExaVaultVendor => ContractTestPaths.ExaVaultDocument,
         _ => throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Unknown vendor folder."),
     };
@@ -56,6 +63,7 @@ internal static class VendorContracts
     private static string Title(string vendor) => vendor switch
     {
         DocSpaceVendor => "DocSpace login-history.openapi.yaml",
+        DocSpaceAuditVendor => "DocSpace audit-trail.openapi.yaml",
         _ => "ExaVault activity.openapi.yaml",
     };
 }

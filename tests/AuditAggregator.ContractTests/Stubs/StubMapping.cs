@@ -9,7 +9,7 @@ namespace AuditAggregator.ContractTests.Stubs;
 /// </summary>
 internal sealed record StubMapping
 {
-    /// <summary>Gets the vendor folder, <c>docspace</c> or <c>exavault</c>.</summary>
+    /// <summary>Gets the vendor folder, <c>docspace</c>, <c>docspace-audit</c> or <c>exavault</c>.</summary>
     public required string Vendor { get; init; }
 
     /// <summary>Gets the file name.</summary>
@@ -60,8 +60,9 @@ internal sealed record StubMapping
         return mappings;
     }
 
-    /// <summary>Loads every mapping of both vendors.</summary>
-    public static IReadOnlyList<StubMapping> LoadAll() => [.. Load(VendorContracts.DocSpaceVendor), .. Load(VendorContracts.ExaVaultVendor)];
+    /// <summary>Loads every mapping of both vendors, the DocSpace audit trail's included.</summary>
+    public static IReadOnlyList<StubMapping> LoadAll() =>
+        [.. Load(VendorContracts.DocSpaceVendor), .. Load(VendorContracts.DocSpaceAuditVendor), .. Load(VendorContracts.ExaVaultVendor)];
 
     /// <inheritdoc/>
     public override string ToString() => $"{Vendor}/{File}: {Name}";

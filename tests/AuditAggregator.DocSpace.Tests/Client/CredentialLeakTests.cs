@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using AuditAggregator.DocSpace.Tests.Support;
 using AuditAggregator.Testing;
 
@@ -27,6 +28,72 @@ public class CredentialLeakTests
         return data;
     }
 
+    private static DocSpaceOptions Options(string scheme) => TestSetup.Options(o =>
+    {
+        o.ApiKey = null;
+        o.Resilience.MaxRetryAttempts = 0;
+        o.Credential = scheme switch
+        {
+            "ApiKey" => DocSpaceCredential.ApiKey(Secret),
+            "Bearer" => DocSpaceCredential.Bearer(Secret),
+            "Provider" => DocSpaceCredential.Bearer(_ => ValueTask.FromResult(Secret)),
+            "Basic" => DocSpaceCredential.Basic("admin@example.com", Secret),
+            _ => DocSpaceCredential.SessionCookie(Secret),
+        };
+    });
+
+    public static TheoryData<string, int> EchoCases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var scheme in new[] { "ApiKey", "Bearer", "Provider", "Basic", "Cookie" })
+        {
+            foreach (var status in new[] { 200, 401, 500 })
+            {
+                data.Add(scheme, status);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EchoCases))]
+    public async Task ErrorMessageEchoingTheCredential_RedactedFromTheException(string scheme, int status)
+    {
+        // The vendor's error.message is kept for the user, so a server that quotes the request's credential in it
+        // (as header values, or the bare secret) must have it cut out; 200 is an error inside a success envelope.
+        var handler = new StubHttpMessageHandler().Route(request => new HttpResponseMessage((HttpStatusCode)status)
+        {
+            Content = new StringContent(
+                JsonSerializer.Serialize(new
+                {
+                    status = 1,
+                    statusCode = status == 200 ? 403 : status,
+                    error = new { message = $"Rejected {string.Join(" and ", request.Headers.SelectMany(h => h.Value))} (secret {Secret}) for admin@example.com" },
+                }),
+                Encoding.UTF8,
+                "application/json"),
+        });
+        var options = Options(scheme);
+        var source = new DocSpaceAuditSource(TestSetup.Api(handler, options), options, TimeProvider.System);
+
+        var read = await Assert.ThrowsAsync<AuditSourceException>(() => source.ReadAllAsync(AuditQuery.All));
+        var report = await Assert.ThrowsAsync<AuditSourceException>(() => TestSetup.Reports(handler, options).CreateAsync());
+
+        var encodedBasic = Convert.ToBase64String(Encoding.UTF8.GetBytes("admin@example.com:" + Secret));
+        foreach (var ex in new[] { read, report })
+        {
+            Assert.NotNull(ex.VendorMessage);
+            Assert.StartsWith("Rejected ", ex.VendorMessage, StringComparison.Ordinal);
+            Assert.EndsWith("for admin@example.com", ex.VendorMessage, StringComparison.Ordinal);
+            foreach (var text in new[] { ex.VendorMessage, ex.ToString() })
+            {
+                Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
+                Assert.DoesNotContain(encodedBasic, text, StringComparison.Ordinal);
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task AnyFailure_NeverShowsTheCredential(string scheme, int status)
@@ -36,19 +103,7 @@ public class CredentialLeakTests
             // A hostile or buggy server echoing the request's credential must not get it into our message.
             Content = new StringContent(status == 200 ? "{\"response\":" : $"{{\"status\":1,\"error\":{{\"message\":\"bad\",\"stack\":\"{request.Headers}\"}}}}", Encoding.UTF8, "application/json"),
         });
-        var options = TestSetup.Options(o =>
-        {
-            o.ApiKey = null;
-            o.Resilience.MaxRetryAttempts = 0;
-            o.Credential = scheme switch
-            {
-                "ApiKey" => DocSpaceCredential.ApiKey(Secret),
-                "Bearer" => DocSpaceCredential.Bearer(Secret),
-                "Provider" => DocSpaceCredential.Bearer(_ => ValueTask.FromResult(Secret)),
-                "Basic" => DocSpaceCredential.Basic("admin@example.com", Secret),
-                _ => DocSpaceCredential.SessionCookie(Secret),
-            };
-        });
+        var options = Options(scheme);
         var logs = new CollectingLoggerProvider();
         var source = new DocSpaceAuditSource(TestSetup.Api(handler, options), options, TimeProvider.System, logs.CreateLogger<DocSpaceAuditSource>());
 

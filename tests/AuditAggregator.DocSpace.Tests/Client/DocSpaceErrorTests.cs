@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using AuditAggregator.DocSpace.Tests.Support;
 using AuditAggregator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuditAggregator.DocSpace.Tests.Client;
 

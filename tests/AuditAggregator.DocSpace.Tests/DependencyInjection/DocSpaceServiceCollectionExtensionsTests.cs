@@ -3,6 +3,7 @@ using AuditAggregator.Telemetry;
 using AuditAggregator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuditAggregator.DocSpace.Tests.DependencyInjection;
 
@@ -40,6 +41,29 @@ public class DocSpaceServiceCollectionExtensionsTests
         Assert.True(last.IsSuccessStatusCode);
         Assert.All(portal.Handler.Requests, r => Assert.Equal("Bearer " + TestSetup.ApiKey, r.Headers["Authorization"]));
         Assert.Same(events[0].Ip, events[1].Ip);
+    }
+
+    [Fact]
+    public async Task AddDocSpaceAuditSource_ReadsBothStreamsThroughOneHandlerChain()
+    {
+        var portal = new FakePortal().AddNewest(3, Newest, TimeSpan.FromMinutes(1)).AddTrail(4, Newest, TimeSpan.FromMinutes(1));
+        var services = new ServiceCollection();
+        services.AddDocSpaceAuditSource("acme-docspace", o =>
+        {
+            o.BaseUrl = TestSetup.BaseUrl;
+            o.ApiKey = TestSetup.ApiKey;
+        }).ConfigurePrimaryHttpMessageHandler(() => portal.Handler);
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var source = Assert.Single(provider.GetServices<IAuditSource>());
+        var events = await source.ReadAllAsync(AuditQuery.All);
+        using var last = await provider.GetRequiredKeyedService<IDocSpaceAuditTrailApi>("acme-docspace").GetLastAsync();
+
+        Assert.Equal(["login", "audit"], source.Streams);
+        Assert.Equal((3, 4), (events.Count(e => e.Stream == "login"), events.Count(e => e.Stream == "audit")));
+        Assert.True(last.IsSuccessStatusCode);
+        Assert.Contains(portal.Handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/events/filter", StringComparison.Ordinal));
+        Assert.All(portal.Handler.Requests, r => Assert.Equal("Bearer " + TestSetup.ApiKey, r.Headers["Authorization"]));
     }
 
     [Fact]
@@ -121,6 +145,7 @@ public class DocSpaceServiceCollectionExtensionsTests
     {
         // Each source may send 2 requests a second, and the fake clock never moves. Were the budget shared, the third
         // of the four requests would wait for a second that never comes; each spending its own, both reads finish.
+        // Only the login stream is read, so that each source sends exactly its two pages.
         var first = new FakePortal().AddNewest(150, Newest, TimeSpan.FromMinutes(1));
         var second = new FakePortal().AddNewest(150, Newest, TimeSpan.FromMinutes(1));
         var time = new FakeTimeProvider();
@@ -136,7 +161,8 @@ public class DocSpaceServiceCollectionExtensionsTests
         }
 
         await using var provider = services.BuildServiceProvider();
-        var reads = provider.GetServices<IAuditSource>().Select(s => s.ReadAllAsync(AuditQuery.All)).ToList();
+        var login = new AuditQuery { Streams = [DocSpaceSourceNames.LoginStream] };
+        var reads = provider.GetServices<IAuditSource>().Select(s => s.ReadAllAsync(login)).ToList();
         var all = await Task.WhenAll(reads).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal([150, 150], all.Select(events => events.Count));

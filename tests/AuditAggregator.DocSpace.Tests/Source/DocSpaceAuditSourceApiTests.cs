@@ -16,7 +16,7 @@ public class DocSpaceAuditSourceApiTests
         var portal = new FakePortal().AddNewest(250, Newest, TimeSpan.FromMinutes(1));
         var api = new HandWrittenApi(portal.Log);
 
-        var own = await new DocSpaceAuditSource(api, TestSetup.Options()).ReadAllAsync(AuditQuery.All);
+        var own = await new DocSpaceAuditSource(api, TestSetup.Options(o => o.Resilience.MaxConcurrentRequests = 1)).ReadAllAsync(AuditQuery.All);
         var refit = await TestSetup.Source(portal.Handler).ReadAllAsync(AuditQuery.All);
 
         Assert.Equal(refit, own);

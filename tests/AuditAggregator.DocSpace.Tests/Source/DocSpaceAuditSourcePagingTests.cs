@@ -24,6 +24,13 @@ public class DocSpaceAuditSourcePagingTests(ITestOutputHelper output)
         return (portal, AuditQuery.Between(from, to), expected);
     }
 
+    /// <summary>One page at a time: these tests pin the sequential walk's requests (see the concurrent tests for the rest).</summary>
+    private static DocSpaceOptions Sequential(Action<DocSpaceOptions>? configure = null) => TestSetup.Options(o =>
+    {
+        o.Resilience.MaxConcurrentRequests = 1;
+        configure?.Invoke(o);
+    });
+
     [Fact]
     public async Task ReadAsync_WindowBehindHundredsOfNewerEvents_ReturnsExactlyTheWindow()
     {
@@ -55,7 +62,7 @@ public class DocSpaceAuditSourcePagingTests(ITestOutputHelper output)
     {
         var (portal, query, _) = WindowBehindNewerEvents();
 
-        await TestSetup.Source(portal.Handler).ReadAllAsync(query);
+        await TestSetup.Source(portal.Handler, Sequential()).ReadAllAsync(query);
 
         Assert.Equal(
             ["?count=100&startIndex=0", "?count=100&startIndex=100", "?count=100&startIndex=200", "?count=100&startIndex=300", "?count=100&startIndex=400", "?count=100&startIndex=500"],
@@ -70,7 +77,7 @@ public class DocSpaceAuditSourcePagingTests(ITestOutputHelper output)
         var expected = portal.Log.Skip(20_000).Take(500).Select(e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
-        var events = await TestSetup.Source(portal.Handler).ReadAllAsync(query);
+        var events = await TestSetup.Source(portal.Handler, Sequential()).ReadAllAsync(query);
 
         output.WriteLine($"{events.Count} events behind 20,000 newer ones: {portal.FilterRequests} requests, {watch.ElapsedMilliseconds} ms against the in-memory portal");
         Assert.Equal(expected, events.Select(e => e.SourceId));
@@ -82,7 +89,7 @@ public class DocSpaceAuditSourcePagingTests(ITestOutputHelper output)
     {
         var (portal, query, _) = WindowBehindNewerEvents();
 
-        await TestSetup.Source(portal.Handler).ReadAllAsync(query);
+        await TestSetup.Source(portal.Handler, Sequential()).ReadAllAsync(query);
 
         // The window ends at index 559: page 5 (500..599) reaches past it, so page 6 is never asked for.
         Assert.Equal(6, portal.FilterRequests);
@@ -93,7 +100,7 @@ public class DocSpaceAuditSourcePagingTests(ITestOutputHelper output)
     {
         var portal = new FakePortal().AddNewest(250, Newest, TimeSpan.FromMinutes(1));
 
-        var events = await TestSetup.Source(portal.Handler).ReadAllAsync(AuditQuery.All);
+        var events = await TestSetup.Source(portal.Handler, Sequential()).ReadAllAsync(AuditQuery.All);
 
         Assert.Equal(250, events.Count);
         Assert.Equal(3, portal.FilterRequests);
@@ -105,7 +112,7 @@ public class DocSpaceAuditSourcePagingTests(ITestOutputHelper output)
     {
         var portal = new FakePortal().AddNewest(200, Newest, TimeSpan.FromMinutes(1));
 
-        var events = await TestSetup.Source(portal.Handler).ReadAllAsync(AuditQuery.All);
+        var events = await TestSetup.Source(portal.Handler, Sequential()).ReadAllAsync(AuditQuery.All);
 
         Assert.Equal(200, events.Count);
         Assert.Equal(3, portal.FilterRequests);
@@ -200,7 +207,7 @@ public class DocSpaceAuditSourcePagingTests(ITestOutputHelper output)
     public async Task ReadAsync_SmallerPageSize_UsedAsCount()
     {
         var portal = new FakePortal().AddNewest(45, Newest, TimeSpan.FromMinutes(1));
-        var source = TestSetup.Source(portal.Handler, TestSetup.Options(o => o.PageSize = 30));
+        var source = TestSetup.Source(portal.Handler, Sequential(o => o.PageSize = 30));
 
         var events = await source.ReadAllAsync(AuditQuery.All);
 

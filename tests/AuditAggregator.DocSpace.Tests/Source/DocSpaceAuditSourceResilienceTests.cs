@@ -98,7 +98,7 @@ public class DocSpaceAuditSourceResilienceTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var unused in TestSetup.Source(portal.Handler).ReadAsync(AuditQuery.All, cts.Token))
+            await foreach (var unused in TestSetup.Source(portal.Handler, TestSetup.Options(o => o.Resilience.MaxConcurrentRequests = 1)).ReadAsync(AuditQuery.All, cts.Token))
             {
                 if (++read == 150)
                 {

@@ -1,5 +1,6 @@
 using AuditAggregator.DocSpace.Internal;
 using AuditAggregator.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Refit;
 
 namespace AuditAggregator.DocSpace.Tests.Support;
@@ -31,6 +32,25 @@ internal static class TestSetup
         var credential = new DocSpaceCredentialHandler(CredentialResolver.Resolve(options), source) { InnerHandler = handler };
         return RestService.For<IDocSpaceLoginHistoryApi>(new HttpClient(credential) { BaseAddress = options.BaseUrl });
     }
+
+    /// <summary>The audit-trail Refit client over the stub, carrying the options' credential.</summary>
+    public static IDocSpaceAuditTrailApi TrailApi(HttpMessageHandler handler, DocSpaceOptions? options = null, string source = DocSpaceSourceNames.Source)
+    {
+        options ??= Options();
+        var credential = new DocSpaceCredentialHandler(CredentialResolver.Resolve(options), source) { InnerHandler = handler };
+        return RestService.For<IDocSpaceAuditTrailApi>(new HttpClient(credential) { BaseAddress = options.BaseUrl });
+    }
+
+    /// <summary>A source over the stub that reads both streams, <c>login</c> and <c>audit</c>.</summary>
+    public static DocSpaceAuditSource FullSource(StubHttpMessageHandler handler, DocSpaceOptions? options = null, TimeProvider? time = null)
+    {
+        options ??= Options();
+        return new DocSpaceAuditSource(Api(handler, options), TrailApi(handler, options), options, time ?? TimeProvider.System);
+    }
+
+    /// <summary>A source over the stub that reads only the audit trail.</summary>
+    public static IAuditSource TrailSource(StubHttpMessageHandler handler, DocSpaceOptions? options = null) =>
+        new StreamOnly(FullSource(handler, options), DocSpaceSourceNames.AuditStream);
 
     /// <summary>
     /// A source over the stub; retries wait a millisecond on the system clock, because the fake clock's
@@ -72,5 +92,16 @@ internal static class TestSetup
         }
 
         return events;
+    }
+
+    /// <summary>Reads one stream of a source, as a query naming only that stream does.</summary>
+    private sealed class StreamOnly(IAuditSource inner, string stream) : IAuditSource
+    {
+        public string Name => inner.Name;
+
+        public IReadOnlyCollection<string> Streams => [stream];
+
+        public IAsyncEnumerable<AuditEvent> ReadAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(query with { Streams = [stream] }, cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using AuditAggregator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuditAggregator.ExaVault.Tests.DependencyInjection;
 
@@ -162,7 +163,7 @@ public class ExaVaultServiceCollectionExtensionsTests
     [Fact]
     public async Task TwoNamedAccounts_OneRequestPerSecondEach_NeitherWaitsForTheOther()
     {
-        var time = new ShortWaitTimeProvider();
+        var time = new FakeClock { AutoAdvanceBelow = TimeSpan.FromMinutes(5) };
         var services = new ServiceCollection().AddSingleton<TimeProvider>(time);
         foreach (var name in new[] { "acme", "globex" })
         {
@@ -290,7 +291,10 @@ public class ExaVaultServiceCollectionExtensionsTests
 
         Assert.Equal(1000, options.PageSize);
         Assert.Equal(ExaVaultStreams.All, options.Streams);
-        Assert.Equal(10, options.Resilience.MaxRequestsPerSecond);
+        // ExaVault limits connections a second, not requests: no request rate unless an account needs one.
+        Assert.Null(options.Resilience.MaxRequestsPerSecond);
+        Assert.Equal(10, options.MaxConnectionsPerSecond);
+        Assert.Equal(ExaVaultOptions.DefaultMaxConcurrentRequests, options.Resilience.MaxConcurrentRequests);
         Assert.Equal((1000L, 100L), (options.SlowDownBelow, options.StopBelow));
         Assert.False(options.IncludeRawRecord);
     }

@@ -7,7 +7,7 @@ namespace AuditAggregator.ExaVault.Tests.Support;
 
 /// <summary>
 /// One ExaVault source wired to a stub handler (through the Refit interface and the credential handler, as the
-/// registration wires it), a short-wait clock and a collecting logger.
+/// registration wires it), a fake clock on which short waits (backoff, slow-down, rate limit) pass at once and a collecting logger.
 /// </summary>
 internal sealed class TestAccount : IDisposable
 {
@@ -41,7 +41,7 @@ internal sealed class TestAccount : IDisposable
 
     public StubHttpMessageHandler Http { get; } = new();
 
-    public ShortWaitTimeProvider Time { get; } = new();
+    public FakeClock Time { get; } = new() { AutoAdvanceBelow = TimeSpan.FromMinutes(5) };
 
     public CollectingLoggerProvider Logs { get; } = new();
 

@@ -89,6 +89,7 @@ public sealed class FaultHarness : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddSingleton<TimeProvider>(new SimulatedWorldClock(Now));
         services
             .AddDocSpaceAuditSource(o =>
             {
@@ -134,7 +135,7 @@ public sealed class FaultHarness : IAsyncDisposable
     /// <param name="vendor">The vendor.</param>
     /// <returns>The logs.</returns>
     public IReadOnlyList<SimulatedLog> SimulatedLogs(Vendor vendor) => vendor == Vendor.DocSpace
-        ? [World.DocSpace.Data.Login]
+        ? [World.DocSpace.Data.Login, World.DocSpace.Data.Audit]
         : [World.ExaVault.Data.Session, World.ExaVault.Data.Webhooks];
 
     /// <summary>

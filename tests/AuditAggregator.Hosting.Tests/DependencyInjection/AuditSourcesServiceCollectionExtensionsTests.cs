@@ -33,7 +33,7 @@ public class AuditSourcesServiceCollectionExtensionsTests
         Assert.Equal((new Uri("https://one.example.com"), DocSpaceCredentialKind.ApiKey, 40, 2), (docSpace.Get("portal-1").BaseUrl, docSpace.Get("portal-1").Credential!.Kind, docSpace.Get("portal-1").PageSize, docSpace.Get("portal-1").Resilience.MaxRequestsPerSecond));
         Assert.Equal((new Uri("https://two.example.com"), DocSpaceCredentialKind.SessionCookie, DocSpaceOptions.MaxPageSize, (int?)null), (docSpace.Get("portal-2").BaseUrl, docSpace.Get("portal-2").Credential!.Kind, docSpace.Get("portal-2").PageSize, docSpace.Get("portal-2").Resilience.MaxRequestsPerSecond));
         Assert.Equal(("key-one", "token-one", ExaVaultStreams.Session, 9), (exaVault.Get("ev-1").ApiKey, exaVault.Get("ev-1").AccessToken, exaVault.Get("ev-1").Streams, exaVault.Get("ev-1").MaxPages));
-        Assert.Equal(("key-two", "token-two", 1, (int?)10), (exaVault.Get("ev-2").ApiKey, exaVault.Get("ev-2").AccessToken, exaVault.Get("ev-2").Resilience.MaxRetryAttempts, exaVault.Get("ev-2").Resilience.MaxRequestsPerSecond));
+        Assert.Equal(("key-two", "token-two", 1, (int?)null), (exaVault.Get("ev-2").ApiKey, exaVault.Get("ev-2").AccessToken, exaVault.Get("ev-2").Resilience.MaxRetryAttempts, exaVault.Get("ev-2").Resilience.MaxRequestsPerSecond));
     }
 
     [Fact]

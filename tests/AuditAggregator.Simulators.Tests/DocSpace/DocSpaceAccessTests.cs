@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuditAggregator.Simulators.Tests.DocSpace;
 
@@ -135,7 +136,7 @@ public class DocSpaceAccessTests
     [Fact]
     public async Task Filter_RateLimitEnabled_429EmptyBodyWithRetryAfterAndRateLimitHeaders()
     {
-        var clock = new AuditAggregator.Testing.FakeTimeProvider(Clients.Now.AddSeconds(30));
+        var clock = new FakeTimeProvider(Clients.Now.AddSeconds(30));
         await using var sim = await DocSpaceSimulator.StartAsync(new DocSpaceSimulatorOptions
         {
             Now = Clients.Now, TimeProvider = clock, RateLimitEnabled = true, RateLimitPerMinute = 3,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuditAggregator.Simulators.Tests.Hosting;
 
@@ -37,7 +38,7 @@ public class SimulatorEnvironmentTests(Xunit.Abstractions.ITestOutputHelper outp
     [Fact]
     public async Task StartAsync_NoNow_UsesTheTimeProvider()
     {
-        var clock = new AuditAggregator.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 8, 30, 15, 600, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 8, 30, 15, 600, TimeSpan.Zero));
         await using var world = await SimulatorEnvironment.StartAsync(new SimulatorEnvironmentOptions { TimeProvider = clock, TotalEventCount = 100 });
         Assert.Equal(new DateTimeOffset(2026, 1, 5, 8, 30, 15, TimeSpan.Zero), world.DocSpace.Data.Now);
         Assert.True(world.ExaVault.Data.Session[world.ExaVault.Data.Session.Count - 1].Time <= world.Now);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using AuditAggregator.Checkpoints;
 using AuditAggregator.Testing;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 
 namespace AuditAggregator.Tests.Follow;

@@ -1,5 +1,5 @@
 using AuditAggregator.Resilience;
-using AuditAggregator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuditAggregator.Tests.Resilience;
 

@@ -1,11 +1,15 @@
 using AuditAggregator.Resilience;
 using AuditAggregator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuditAggregator.Tests.Resilience;
 
 public class SourceResilienceTests
 {
-    private static SourceResilienceOptions Options() => new() { MaxRetryAttempts = 4, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(8), MaxRetryAfter = TimeSpan.FromSeconds(60) };
+    // The attempt timeout is past the clock's auto-advance, so that backoff passes at once and timeouts never fire.
+    private static SourceResilienceOptions Options() => new() { MaxRetryAttempts = 4, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(8), MaxRetryAfter = TimeSpan.FromSeconds(60), AttemptTimeout = TimeSpan.FromMinutes(10) };
+
+    private static FakeClock Clock() => new() { AutoAdvanceBelow = TimeSpan.FromMinutes(5) };
 
     private static AuditSourceException Fault(AuditErrorKind kind, int status, TimeSpan? retryAfter = null) =>
         new("docspace", kind, "fault", status, retryAfter: retryAfter);
@@ -13,7 +17,7 @@ public class SourceResilienceTests
     [Fact]
     public async Task ExecuteAsync_TransientFailures_RetriedUntilSuccess()
     {
-        var time = new FakeTimeProvider { AutoAdvance = true };
+        var time = Clock();
         var retries = new List<SourceRetry>();
         var pipeline = new SourceResilience("docspace", Options(), time, onRetry: retries.Add);
         var attempts = 0;
@@ -33,6 +37,8 @@ public class SourceResilienceTests
         Assert.Equal(42, result);
         Assert.Equal(4, attempts);
         Assert.Equal([2, 3, 4], retries.Select(r => r.Attempt));
+        // Each backoff passed on the fake clock (Task.Delay waits whole milliseconds).
+        Assert.Equal(retries.Select(r => (long)r.Delay.TotalMilliseconds), time.Waits.Select(w => (long)w.TotalMilliseconds));
     }
 
     [Theory]
@@ -42,7 +48,7 @@ public class SourceResilienceTests
     [InlineData(AuditErrorKind.Authorization, 403)]
     public async Task ExecuteAsync_PermanentFailure_NotRetried(AuditErrorKind kind, int status)
     {
-        var pipeline = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var pipeline = new SourceResilience("docspace", Options(), Clock());
         var attempts = 0;
 
         var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>(ct =>
@@ -58,7 +64,7 @@ public class SourceResilienceTests
     [Fact]
     public async Task ExecuteAsync_RetryAfter_HonouredAndCapped()
     {
-        var time = new FakeTimeProvider { AutoAdvance = true };
+        var time = Clock();
         var retries = new List<SourceRetry>();
         var pipeline = new SourceResilience("docspace", Options(), time, onRetry: retries.Add);
         var attempts = 0;
@@ -75,13 +81,14 @@ public class SourceResilienceTests
         });
 
         Assert.Equal([TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(60)], retries.Select(r => r.Delay));
+        Assert.Equal([TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(60)], time.Waits);
         Assert.All(retries, r => Assert.True(r.IsThrottle));
     }
 
     [Fact]
     public async Task ExecuteAsync_EveryAttemptFails_ThrowsTheLastSourceException()
     {
-        var pipeline = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var pipeline = new SourceResilience("docspace", Options(), Clock());
         var attempts = 0;
 
         var ex = await Assert.ThrowsAsync<AuditSourceException>(() => pipeline.ExecuteAsync<int>(ct =>

@@ -1,5 +1,6 @@
 using AuditAggregator.Checkpoints;
 using AuditAggregator.Testing;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 
 namespace AuditAggregator.Tests.Sinks;

@@ -8,6 +8,9 @@ public class AuditSourceHealthTests
 {
     private static SourceResilienceOptions Options() => new() { MaxRetryAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) };
 
+    // Backoff (at most the 2 s Retry-After) passes at once; the 30 s attempt timeout never fires.
+    private static FakeClock Clock() => new() { AutoAdvanceBelow = TimeSpan.FromSeconds(10) };
+
     private static List<SourceHealthState> Watch(AuditSourceHealth health)
     {
         var states = new List<SourceHealthState>();
@@ -24,7 +27,7 @@ public class AuditSourceHealthTests
     [Fact]
     public async Task ExecuteAsync_ThrottledThenServed_ReportsThrottledNotFailedThenHealthy()
     {
-        var resilience = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var resilience = new SourceResilience("docspace", Options(), Clock());
         var states = Watch(resilience.Health);
         var attempts = 0;
 
@@ -39,7 +42,7 @@ public class AuditSourceHealthTests
     [Fact]
     public async Task ExecuteAsync_RevokedCredential_ReportsFailedWithTheReason()
     {
-        var resilience = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var resilience = new SourceResilience("docspace", Options(), Clock());
         var states = Watch(resilience.Health);
 
         await Assert.ThrowsAsync<AuditSourceException>(() => resilience.ExecuteAsync<int>(ct =>
@@ -55,7 +58,7 @@ public class AuditSourceHealthTests
     [Fact]
     public async Task ExecuteAsync_ServerErrorsThenSuccess_ReportsRetryingThenHealthy()
     {
-        var resilience = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var resilience = new SourceResilience("docspace", Options(), Clock());
         var states = Watch(resilience.Health);
         var attempts = 0;
 
@@ -69,8 +72,8 @@ public class AuditSourceHealthTests
     [Fact]
     public async Task ExecuteAsync_TwoSourcesWithTheSameName_KeepTheirOwnHealth()
     {
-        var failing = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
-        var healthy = new SourceResilience("docspace", Options(), new FakeTimeProvider { AutoAdvance = true });
+        var failing = new SourceResilience("docspace", Options(), Clock());
+        var healthy = new SourceResilience("docspace", Options(), Clock());
 
         await Assert.ThrowsAsync<AuditSourceException>(() => failing.ExecuteAsync<int>(ct =>
             throw new AuditSourceException("docspace", AuditErrorKind.Authentication, "rejected", 401)).AsTask());

@@ -64,6 +64,13 @@ internal sealed class ExaVaultAccount
             throw new AllowanceStopException(AllowanceTooLow(state));
         }
 
+        var now = TimeProvider.GetUtcNow();
+        if (Guard.Current is { } low && low.Remaining < Options.SlowDownBelow && now - low.ObservedAt < RateLimitGuard.TrustFor)
+        {
+            // The allowance is running low: one request at a time from now on, so that the stop comes exactly.
+            Resilience.Concurrency.LowerTo(1);
+        }
+
         if (delay > TimeSpan.Zero)
         {
             Logger.LogSlowDown(Name, Guard.Current!.Remaining, delay.Value);

@@ -36,6 +36,11 @@ internal sealed class ExaVaultOptionsValidator(string sourceName) : IValidateOpt
             failures.Add("ExaVaultOptions.MaxPages must be positive.");
         }
 
+        if (options.MaxConnectionsPerSecond < 1)
+        {
+            failures.Add("ExaVaultOptions.MaxConnectionsPerSecond must be at least 1.");
+        }
+
         if (options.StopBelow < 1 || options.SlowDownBelow < options.StopBelow)
         {
             failures.Add("ExaVaultOptions.StopBelow must be at least 1, and SlowDownBelow at least StopBelow.");

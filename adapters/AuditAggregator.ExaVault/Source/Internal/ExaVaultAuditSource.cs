@@ -23,7 +23,6 @@ internal sealed class ExaVaultAuditSource : IAuditSource
 
     private readonly Func<IExaVaultActivityApi> _createApi;
     private readonly ExaVaultAccount _account;
-    private readonly PagingOptions _paging;
 
     public ExaVaultAuditSource(string name, Func<IExaVaultActivityApi> createApi, ExaVaultOptions options, TimeProvider timeProvider, ILogger? logger = null)
     {
@@ -31,14 +30,6 @@ internal sealed class ExaVaultAuditSource : IAuditSource
         ArgumentNullException.ThrowIfNull(options);
         _createApi = createApi;
         _account = new ExaVaultAccount(name, options, timeProvider, logger ?? NullLogger.Instance);
-        _paging = new PagingOptions
-        {
-            PageSize = options.PageSize,
-            MaxPages = options.MaxPages,
-            Style = PagingStyle.OffsetLimit,
-            StopAtWindowStart = true,
-            DetectRepeatedPages = true,
-        };
         Streams = [.. StreamNames(options.Streams)];
     }
 
@@ -61,14 +52,15 @@ internal sealed class ExaVaultAuditSource : IAuditSource
         if (query.IncludesSource(Name) && !(query.From is { } from && query.To is { } to && from >= to))
         {
             var filter = ServerFilter.For(query);
+            var paging = Paging(query);
             if (options.Streams.HasFlag(ExaVaultStreams.Session) && ServerFilter.WantsSessions(query))
             {
-                sequences.Add(ReadLogAsync(() => new SessionPageParser(Name, new Utf8StringCache(), options.IncludeRawRecord), SessionRoute, filter.GetSessionsAsync, query, cancellationToken));
+                sequences.Add(ReadLogAsync(() => new SessionPageParser(Name, new Utf8StringCache(), options.IncludeRawRecord), SessionRoute, filter.GetSessionsAsync, query, paging, cancellationToken));
             }
 
             if (options.Streams.HasFlag(ExaVaultStreams.Webhook) && ServerFilter.WantsWebhooks(query))
             {
-                sequences.Add(ReadLogAsync(() => new WebhookPageParser(Name, new Utf8StringCache(), options.IncludeRawRecord), WebhookRoute, filter.GetWebhooksAsync, query, cancellationToken));
+                sequences.Add(ReadLogAsync(() => new WebhookPageParser(Name, new Utf8StringCache(), options.IncludeRawRecord), WebhookRoute, filter.GetWebhooksAsync, query, paging, cancellationToken));
             }
         }
 
@@ -84,14 +76,34 @@ internal sealed class ExaVaultAuditSource : IAuditSource
         string route,
         Func<IExaVaultActivityApi, PageRequest, CancellationToken, Task<HttpResponseMessage>> send,
         AuditQuery query,
+        PagingOptions paging,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var reader = new LogPageReader(_account, _createApi(), createParser(), route, send);
-        await foreach (var e in AuditPager.ReadAsync(Name, reader.FetchAsync, query, _paging, cancellationToken).ConfigureAwait(false))
+        await foreach (var e in AuditPager.ReadAsync(Name, reader.FetchAsync, query, paging, cancellationToken).ConfigureAwait(false))
         {
             yield return e;
         }
     }
+
+    /// <summary>How long after an instant no entry dated before it is expected to appear: entries become visible late.</summary>
+    internal static readonly TimeSpan SettledAfter = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The paging of one read. A window that ended more than <see cref="SettledAfter"/> ago is fixed (the server
+    /// filters by date), so its offsets are fetched in parallel as they are; a window open towards now gains entries
+    /// at its head during the read, so its concurrent pages overlap by one entry and prove each boundary.
+    /// </summary>
+    private PagingOptions Paging(AuditQuery query) => new()
+    {
+        PageSize = _account.Options.PageSize,
+        MaxPages = _account.Options.MaxPages,
+        Style = PagingStyle.OffsetLimit,
+        StopAtWindowStart = true,
+        DetectRepeatedPages = true,
+        Concurrency = _account.Resilience.Concurrency,
+        ProveBoundaries = !(query.To is { } to && to.ToDateTimeOffset() + SettledAfter <= _account.TimeProvider.GetUtcNow()),
+    };
 
     private static IEnumerable<string> StreamNames(ExaVaultStreams streams)
     {

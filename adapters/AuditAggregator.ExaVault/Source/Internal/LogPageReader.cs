@@ -16,6 +16,7 @@ internal sealed class LogPageReader
     private readonly ExaVaultAccount _account;
     private readonly IExaVaultActivityApi _api;
     private readonly ExaVaultPageParser _parser;
+    private readonly Lock _parseGate = new();
     private readonly string _route;
     private readonly Func<IExaVaultActivityApi, PageRequest, CancellationToken, Task<HttpResponseMessage>> _send;
 
@@ -81,7 +82,11 @@ internal sealed class LogPageReader
 
         using (body)
         {
-            return _parser.Parse(body.Span, status);
+            // The parser is not thread-safe, and a read may have several pages in flight.
+            lock (_parseGate)
+            {
+                return _parser.Parse(body.Span, status);
+            }
         }
     }
 

@@ -8,6 +8,10 @@ namespace AuditAggregator.Serialization.Internal;
 /// <summary>
 /// Writes an <see cref="Offset"/> as <c>+hh:mm</c> (with seconds only when non-zero); reads that, <c>+hh</c> or <c>Z</c>.
 /// </summary>
+/// <remarks>
+/// Not NodaTime.Serialization.SystemTextJson's converter: it writes whole hours as <c>+03</c>, while the documented
+/// form (and the vendors) write <c>+03:00</c> (see NodaTimeSerializationComparisonTests).
+/// </remarks>
 internal sealed class OffsetJsonConverter : JsonConverter<Offset>
 {
     private static readonly OffsetPattern Minutes = OffsetPattern.CreateWithInvariantCulture("+HH:mm");
