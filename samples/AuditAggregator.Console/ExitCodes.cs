@@ -14,7 +14,10 @@ internal static class ExitCodes
     /// <summary>An argument, an environment variable or a file named by an argument is wrong; the message names it.</summary>
     public const int BadArgument = 2;
 
-    /// <summary>A source failed; the message names the source, the HTTP status and the vendor's error.</summary>
+    /// <summary>
+    /// A source failed; the last lines name each failed source, the HTTP status and the vendor's error. The other
+    /// sources were still read to the end, delivered and (with a checkpoint) committed.
+    /// </summary>
     public const int SourceFailed = 3;
 
     /// <summary>An export was interrupted (Ctrl+C); what was taken is committed when a checkpoint is used.</summary>

@@ -1,7 +1,8 @@
 // The AuditAggregator console: one merged, newest-first audit feed from ONLYOFFICE DocSpace and ExaVault, and a
 // comparison of the two. Run it with no arguments and it starts both simulators in-process, so it works on any
 // machine without an account; give it URLs and credentials (flags or DOCSPACE_* / EXAVAULT_* variables) and it reads
-// the real services. Everything that can be tested lives in ConsoleApp.RunAsync; this file only wires the process.
+// the real services, or a sources file (--sources-file) and it reads any number of accounts of either vendor.
+// Everything that can be tested lives in ConsoleApp.RunAsync; this file only wires the process.
 using System.Runtime.InteropServices;
 using System.Text;
 using AuditAggregator.ConsoleApp;

@@ -116,6 +116,44 @@ public sealed class FollowTests
         return JsonLines.Ids(text[..(text.LastIndexOf('\n') + 1)]);
     }
 
+    [Fact]
+    public async Task Follow_OneOfTwoAccountsRejectsItsCredential_FollowsTheOtherAndExitsThreeNamingIt()
+    {
+        await using var world = await SimulatorEnvironment.StartAsync(new SimulatorEnvironmentOptions { TotalEventCount = 400, Accounts = 2 });
+        var accounts = new Accounts().DocSpace("good-portal", world.DocSpaces[0]).DocSpace("bad-portal", world.DocSpaces[1], token: "sk-revoked-portal-key");
+        var directory = Directory.CreateTempSubdirectory("audit-follow-");
+        var stdout = new LockedWriter();
+        var stderr = new LockedWriter();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            var run = ConsoleApp.RunAsync(
+                ["follow", "--format", "jsonl", "--poll-interval", "1", "--lag", "0", "--sources-file", accounts.Write(directory.FullName)],
+                stdout,
+                stderr,
+                new ConsoleEnvironment { Variables = accounts.Variables },
+                stop.Token);
+
+            await Until(() => stderr.Text.Contains("following", StringComparison.Ordinal), run);
+            var appended = world.DocSpaces[0].Data.Login.Append(2);
+            var newest = world.DocSpaces[0].Data.Login[appended - 1];
+            await Until(() => stdout.Text.Contains($"good-portal:login:{newest.Id}", StringComparison.Ordinal), run);
+            await Until(() => stderr.Text.Split('\n').Count(l => l.Contains("warning: bad-portal: HTTP 401", StringComparison.Ordinal)) >= 2, run);
+            await stop.CancelAsync();
+            var exit = await run;
+
+            Assert.True(exit == 3, stderr.Text);
+            Assert.Contains("is tried again at the next poll", stderr.Text, StringComparison.Ordinal);
+            Assert.StartsWith("audit-aggregator: error: bad-portal: HTTP 401", stderr.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+            Assert.DoesNotContain("bad-portal:", stdout.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("sk-revoked-portal-key", stderr.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     private static async Task Until(Func<bool> condition, Task<int> run)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -48,6 +48,39 @@ public sealed partial class ReadmeTests
         Assert.Equal(["dotnet run --project samples/AuditAggregator.Console", "dotnet test AuditAggregator.sln"], commands);
     }
 
+    [Fact]
+    public void Readme_SourcesFileExample_IsAValidSourcesFile()
+    {
+        var section = Section("### Many accounts: the sources file");
+        var json = JsonBlock().Match(section).Groups["body"].Value;
+
+        var file = Hosting.AuditSourcesFile.Parse(json, "README.md", name => $"value-of-{name}");
+
+        Assert.Equal(["acme-docspace", "globex-docspace", "acme-exavault"], file.Sources.Select(s => s.Name));
+        Assert.Empty(file.Warnings);
+    }
+
+    [Fact]
+    public void Readme_SourcesFileKeysTable_ListsEveryKeyTheFileTakes()
+    {
+        var section = Section("### Many accounts: the sources file");
+        var documented = section.Split('\n')
+            .Where(l => l.StartsWith("| `", StringComparison.Ordinal))
+            .SelectMany(l => Regex.Matches(l.Split(" | ")[0], "`(?<key>[a-zA-Z]+)`").Select(m => m.Groups["key"].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        string[] keys = ["name", "vendor", "url", "token", "apiKey", "accessToken", "basic", "cookie", "streams", "pageSize", "maxPages", "maxRequestsPerSecond", "maxRetryAttempts", "includeRawRecord"];
+        Assert.Equal(keys.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+        foreach (var key in keys)
+        {
+            // Each documented key is one the file accepts: an unknown one would be refused naming it.
+            var vendor = key is "token" or "basic" or "cookie" ? "docspace" : "exavault";
+            var entry = $$"""{ "name": "a", "vendor": "{{vendor}}", "url": "https://a.example.com", "{{key}}": 1 }""";
+            var error = Assert.Throws<Hosting.AuditSourcesFileException>(() => Hosting.AuditSourcesFile.Parse($$"""{ "sources": [ {{entry}} ] }""", "f.json", _ => null));
+            Assert.DoesNotContain(error.Errors, e => e.Key == key && e.Description.Contains("is not a key", StringComparison.Ordinal));
+        }
+    }
+
     /// <summary>Reads "command option" pairs from every table headed "| option | commands | meaning |".</summary>
     private static HashSet<string> DocumentedOptions()
     {
@@ -115,4 +148,7 @@ public sealed partial class ReadmeTests
 
     [GeneratedRegex("```bash\\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CodeBlock();
+
+    [GeneratedRegex("```json\\n(?<body>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex JsonBlock();
 }

@@ -101,6 +101,45 @@ public sealed class SimulateTests
         Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Simulate_TwoAccounts_PrintsVariablesPerAccountThatASourcesFileNames()
+    {
+        await using var simulate = await Running.StartAsync(["--simulator-accounts", "2", "--simulator-events", "200", "--append-every", "0"]);
+        var file = Path.Combine(Path.GetTempPath(), $"sources-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """
+            { "sources": [
+                { "name": "portal-one", "vendor": "docspace", "url": "${DOCSPACE_1_URL}", "token": "${DOCSPACE_1_TOKEN}" },
+                { "name": "portal-two", "vendor": "docspace", "url": "${DOCSPACE_2_URL}", "token": "${DOCSPACE_2_TOKEN}" },
+                { "name": "vault-one", "vendor": "exavault", "url": "${EXAVAULT_1_URL}", "apiKey": "${EXAVAULT_1_API_KEY}", "accessToken": "${EXAVAULT_1_ACCESS_TOKEN}" },
+                { "name": "vault-two", "vendor": "exavault", "url": "${EXAVAULT_2_URL}", "apiKey": "${EXAVAULT_2_API_KEY}", "accessToken": "${EXAVAULT_2_ACCESS_TOKEN}" } ] }
+            """);
+        try
+        {
+            Assert.Equal(10, simulate.Variables.Count);
+            Assert.NotEqual(simulate.Variables["DOCSPACE_1_TOKEN"], simulate.Variables["DOCSPACE_2_TOKEN"]);
+            Assert.Contains("2 DocSpace portals and 2 ExaVault accounts", simulate.Stderr.Text, StringComparison.Ordinal);
+            string[] window = ["--from", Iso(DateTimeOffset.UtcNow.AddDays(-31)), "--to", Iso(DateTimeOffset.UtcNow.AddDays(1))];
+
+            var export = await InProcess.RunAsync(["export", "--format", "jsonl", "--sources-file", file, .. window], simulate.Variables);
+
+            Assert.True(export.ExitCode == 0, export.ToString());
+            Assert.Equal(["portal-one", "portal-two", "vault-one", "vault-two"], JsonLines.Parse(export.Stdout).Select(e => e.GetProperty("source").GetString()).Distinct().Order());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Simulate_FixedPortWithManyAccounts_ExitsTwo()
+    {
+        var run = await InProcess.RunAsync(["simulate", "--simulator-accounts", "3", "--docspace-port", "45679"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--docspace-port: fixes the port of one simulator", run.Stderr, StringComparison.Ordinal);
+    }
+
     private static string Iso(DateTimeOffset time) => time.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 
     private static int FreePort()

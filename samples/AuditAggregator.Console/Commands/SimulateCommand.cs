@@ -24,6 +24,7 @@ internal static class SimulateCommand
                 new SimulatorEnvironmentOptions
                 {
                     TotalEventCount = settings.Events,
+                    Accounts = settings.Accounts,
                     TimeProvider = environment.Clock,
                     ConfigureDocSpace = o => (o.Port, o.Latency) = (settings.DocSpacePort, settings.Latency),
                     ConfigureExaVault = o => (o.Port, o.Latency) = (settings.ExaVaultPort, settings.Latency),
@@ -40,8 +41,11 @@ internal static class SimulateCommand
             if (settings.FaultRate > 0)
             {
                 var faults = settings.Faults.ToArray();
-                world.DocSpace.Faults.SetRandomFaults(settings.FaultRate, 1, faults);
-                world.ExaVault.Faults.SetRandomFaults(settings.FaultRate, 2, faults);
+                var seed = 1;
+                foreach (var plan in world.DocSpaces.Select(d => d.Faults).Concat(world.ExaVaults.Select(e => e.Faults)))
+                {
+                    plan.SetRandomFaults(settings.FaultRate, seed++, faults);
+                }
             }
 
             WriteVariables(stdout, world);
@@ -60,7 +64,7 @@ internal static class SimulateCommand
 
             stderr.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"audit-aggregator: simulators stopped after {world.DocSpace.RequestCount:N0} docspace and {world.ExaVault.RequestCount:N0} exavault requests."));
+                $"audit-aggregator: simulators stopped after {world.DocSpaces.Sum(d => d.RequestCount):N0} docspace and {world.ExaVaults.Sum(e => e.RequestCount):N0} exavault requests."));
         }
 
         return ExitCodes.Success;
@@ -94,11 +98,30 @@ internal static class SimulateCommand
 
     private static void WriteVariables(TextWriter stdout, SimulatorEnvironment world)
     {
-        stdout.WriteLine($"{EnvironmentVariables.DocSpaceUrl}={world.DocSpace.BaseUri}");
-        stdout.WriteLine($"{EnvironmentVariables.DocSpaceToken}={DocSpaceCredential.DefaultApiKey}");
-        stdout.WriteLine($"{EnvironmentVariables.ExaVaultUrl}={world.ExaVault.BaseUri}");
-        stdout.WriteLine($"{EnvironmentVariables.ExaVaultApiKey}={ExaVaultSimulatorOptions.DefaultApiKey}");
-        stdout.WriteLine($"{EnvironmentVariables.ExaVaultAccessToken}={ExaVaultSimulatorOptions.DefaultAccessToken}");
+        if (world.DocSpaces.Count == 1)
+        {
+            stdout.WriteLine($"{EnvironmentVariables.DocSpaceUrl}={world.DocSpace.BaseUri}");
+            stdout.WriteLine($"{EnvironmentVariables.DocSpaceToken}={DocSpaceCredential.DefaultApiKey}");
+            stdout.WriteLine($"{EnvironmentVariables.ExaVaultUrl}={world.ExaVault.BaseUri}");
+            stdout.WriteLine($"{EnvironmentVariables.ExaVaultApiKey}={ExaVaultSimulatorOptions.DefaultApiKey}");
+            stdout.WriteLine($"{EnvironmentVariables.ExaVaultAccessToken}={ExaVaultSimulatorOptions.DefaultAccessToken}");
+            stdout.Flush();
+            return;
+        }
+
+        // Many accounts: one set per account, named for a sources file ("token": "${DOCSPACE_2_TOKEN}").
+        for (var k = 0; k < world.DocSpaces.Count; k++)
+        {
+            var number = (k + 1).ToString(CultureInfo.InvariantCulture);
+            var portal = world.DocSpaces[k];
+            var account = world.ExaVaults[k];
+            stdout.WriteLine($"DOCSPACE_{number}_URL={portal.BaseUri}");
+            stdout.WriteLine($"DOCSPACE_{number}_TOKEN={portal.Options.Credentials.First(c => c.Kind == DocSpaceCredentialKind.ApiKey && c.IsAdmin).Secret}");
+            stdout.WriteLine($"EXAVAULT_{number}_URL={account.BaseUri}");
+            stdout.WriteLine($"EXAVAULT_{number}_API_KEY={account.Options.ApiKey}");
+            stdout.WriteLine($"EXAVAULT_{number}_ACCESS_TOKEN={account.Options.AccessToken}");
+        }
+
         stdout.Flush();
     }
 
@@ -108,6 +131,19 @@ internal static class SimulateCommand
             ? string.Create(CultureInfo.InvariantCulture, $"a fault on {settings.FaultRate * 100:0.#}% of requests, drawn from {string.Join(", ", settings.Faults)}")
             : "no faults";
         var activity = settings.AppendEvery > TimeSpan.Zero ? $"new events every {ArgumentValues.Describe(settings.AppendEvery)}" : "no new events";
+        if (settings.Accounts > 1)
+        {
+            var servers = world.DocSpaces.Select(d => $"{d.Options.SourceName} {d.BaseUri}").Concat(world.ExaVaults.Select(e => $"{e.Options.SourceName} {e.BaseUri}"));
+            stderr.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"audit-aggregator: serving {settings.Accounts} DocSpace portals and {settings.Accounts} ExaVault accounts, {settings.Events:N0} simulated events each over the 30 days before {world.Now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}: {string.Join(", ", servers)} (latency {ArgumentValues.Describe(settings.Latency)}, {faults}, {activity})."));
+            stderr.WriteLine(
+                "audit-aggregator: stdout has one set of variables per account (DOCSPACE_1_URL, DOCSPACE_1_TOKEN, EXAVAULT_1_URL, EXAVAULT_1_API_KEY, "
+                + "EXAVAULT_1_ACCESS_TOKEN, ...); set them in another shell and name them in a sources file (\"token\": \"${DOCSPACE_1_TOKEN}\"). Ctrl+C stops.");
+            stderr.Flush();
+            return;
+        }
+
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"audit-aggregator: serving {settings.Events:N0} simulated events over the 30 days before {world.Now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}: docspace {world.DocSpace.BaseUri}, exavault {world.ExaVault.BaseUri} (latency {ArgumentValues.Describe(settings.Latency)}, {faults}, {activity})."));

@@ -110,7 +110,8 @@ internal static class ConsoleOptions
     {
         yield return Text(DocSpacePort, "port", "The DocSpace simulator's port on 127.0.0.1. Default 0: a free port, printed.");
         yield return Text(ExaVaultPort, "port", "The ExaVault simulator's port on 127.0.0.1. Default 0: a free port, printed.");
-        yield return Text(SimulatorEvents, "n", "The size of the data set, over the 30 days before now. Default 5000.");
+        yield return Text(SimulatorEvents, "n", "The size of the data set, over the 30 days before now, per account. Default 5000.");
+        yield return Text(SimulatorAccounts, "n", "How many DocSpace portals and ExaVault accounts to serve, each with its own people and credentials; stdout then has DOCSPACE_1_URL and the like. Default 1.");
         yield return Text(SimulatorLatency, "duration", "A delay before every answer: 50ms, 1.5s, 2 (seconds). Default 0.");
         yield return Text(FaultRate, "fraction", "The share of requests, 0 to 1, answered with a fault from --faults. Default 0.");
         yield return List(Faults, "fault", "The faults to draw from: 429, 500 to 599, drop, truncate, slow; 429:5s sets Retry-After, slow:10s the delay. Repeatable, or comma-separated. Default 503,429.");

@@ -11,7 +11,10 @@ internal sealed record SimulateSettings
     /// <summary>Gets the ExaVault simulator's port; 0 picks a free one.</summary>
     public int ExaVaultPort { get; init; }
 
-    /// <summary>Gets the size of the data set, over the 30 days before now.</summary>
+    /// <summary>Gets the number of portals and accounts of each vendor.</summary>
+    public int Accounts { get; init; } = 1;
+
+    /// <summary>Gets the size of the data set, over the 30 days before now, per account.</summary>
     public int Events { get; init; } = 5000;
 
     /// <summary>Gets the delay before every answer.</summary>

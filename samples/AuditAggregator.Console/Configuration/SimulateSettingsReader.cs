@@ -26,8 +26,15 @@ internal static class SimulateSettingsReader
             throw new BadArgumentException(ConsoleOptions.AppendEvery, $"{args.Text(ConsoleOptions.AppendEvery)} is below the minimum of 1s; give 0 (no new events) or 1s or more.");
         }
 
+        var accounts = ArgumentValues.WholeNumber(ConsoleOptions.SimulatorAccounts, args.Text(ConsoleOptions.SimulatorAccounts), 1, 100) ?? 1;
+        foreach (var port in new[] { ConsoleOptions.DocSpacePort, ConsoleOptions.ExaVaultPort }.Where(p => accounts > 1 && args.Text(p) is not null))
+        {
+            throw new BadArgumentException(port, "fixes the port of one simulator, but --simulator-accounts starts several of each vendor; leave it out, and free ports are chosen and printed.");
+        }
+
         return new SimulateSettings
         {
+            Accounts = accounts,
             DocSpacePort = ArgumentValues.WholeNumber(ConsoleOptions.DocSpacePort, args.Text(ConsoleOptions.DocSpacePort), 0, 65535) ?? 0,
             ExaVaultPort = ArgumentValues.WholeNumber(ConsoleOptions.ExaVaultPort, args.Text(ConsoleOptions.ExaVaultPort), 0, 65535) ?? 0,
             Events = ArgumentValues.WholeNumber(ConsoleOptions.SimulatorEvents, args.Text(ConsoleOptions.SimulatorEvents), 0, 10_000_000) ?? 5000,
