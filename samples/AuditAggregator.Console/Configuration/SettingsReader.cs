@@ -13,7 +13,7 @@ internal sealed class SettingsReader(ConsoleEnvironment environment)
 
     private static readonly string[] SourceNames = ["docspace", "exavault"];
 
-    private static readonly string[] StreamNames = ["login", "session", "webhook"];
+    private static readonly string[] StreamNames = ["login", "audit", "session", "webhook"];
 
     public ConsoleSettings Read(ConsoleCommand command, ParsedArguments args)
     {

@@ -11,7 +11,7 @@ namespace AuditAggregator.ConsoleApp.Configuration;
 internal static class SourceSelection
 {
     /// <summary>Gets the source a stream belongs to.</summary>
-    public static string SourceOf(string stream) => stream == "login" ? "docspace" : "exavault";
+    public static string SourceOf(string stream) => stream is "login" or "audit" ? "docspace" : "exavault";
 
     /// <summary>Gets the sources that will be read: configured (or simulated), and included by the filters.</summary>
     public static IReadOnlyList<string> Read(ConsoleSettings settings)
