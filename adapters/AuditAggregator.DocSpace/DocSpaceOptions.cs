@@ -3,7 +3,7 @@ using AuditAggregator.Resilience;
 namespace AuditAggregator.DocSpace;
 
 /// <summary>
-/// Options of the DocSpace login-history client and source.
+/// Options of the DocSpace client and source (login history and audit trail).
 /// </summary>
 /// <remarks>
 /// Exactly one credential must be given: <see cref="Credential"/>, or one of the configuration-friendly
@@ -66,7 +66,8 @@ public sealed class DocSpaceOptions
     public int MaxPages { get; set; } = int.MaxValue;
 
     /// <summary>
-    /// Gets or sets how many pages of ids a read remembers to drop events that new logins pushed onto a later page.
+    /// Gets or sets how many pages of ids a read of the login history remembers to drop events that new logins pushed
+    /// onto a later page (the audit trail needs none: its pages are anchored by date).
     /// Default 20: exact while fewer than 19 pages of logins (1,900 at the default page size) arrive between two
     /// requests, with memory bounded by 2,000 ids however long the read.
     /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AuditAggregator.DocSpace;
 
 /// <summary>
-/// Formats values for the query of <see cref="IDocSpaceLoginHistoryApi"/> in the form the server reads.
+/// Formats values for the query of <see cref="IDocSpaceLoginHistoryApi"/> and <see cref="IDocSpaceAuditTrailApi"/> in the form the server reads.
 /// </summary>
 public static class DocSpaceQuery
 {

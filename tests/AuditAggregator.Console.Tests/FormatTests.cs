@@ -226,6 +226,39 @@ public sealed partial class FormatTests(WorldFixture fixture) : IClassFixture<Wo
     }
 
     [Fact]
+    public async Task Compare_Json_PutsEachPersonsDocSpaceFileActivityBesideTheirExaVaultActivity()
+    {
+        var run = await InProcess.RunAsync(["compare", "--format", "json", .. Worlds.Window, .. Worlds.Flags(fixture.World)]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var people = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("people").EnumerateArray().ToList();
+        long Sum(string source, string field) => people
+            .Select(p => p.GetProperty("sources"))
+            .Where(s => s.TryGetProperty(source, out _))
+            .Sum(s => s.GetProperty(source).GetProperty(field).GetInt64());
+        var fields = new[] { "uploads", "downloads", "deletes", "shares" };
+
+        // Every field is counted for both products, and the trail's file events are joined to the ExaVault user.
+        Assert.All(fields, f => Assert.True(Sum("docspace", f) > 0 && Sum("exavault", f) > 0, $"{f}: docspace {Sum("docspace", f)}, exavault {Sum("exavault", f)}"));
+        Assert.Contains(people, p => p.GetProperty("sources").TryGetProperty("docspace", out var d) && d.GetProperty("uploads").GetInt64() > 0
+            && p.GetProperty("sources").TryGetProperty("exavault", out var e) && e.GetProperty("uploads").GetInt64() > 0);
+
+        // A person's DocSpace uploads are exactly the trail's upload events of that person in the window.
+        var uploads = fixture.World.DocSpace.Data.AuditEventsBetween(Worlds.From, Worlds.To.AddSeconds(-1)).Count(r => r.Action is "5011" or "5012" or "5099");
+        Assert.Equal(uploads, Sum("docspace", "uploads"));
+    }
+
+    [Fact]
+    public async Task Compare_Table_ShowsFileActivityPerPersonAndSource()
+    {
+        var run = await InProcess.RunAsync(["compare", .. Worlds.Window, .. Worlds.Flags(fixture.World)]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("File activity across sources", run.Stdout, StringComparison.Ordinal);
+        Assert.All(new[] { "Uploads", "Downloads", "Deletes", "Shares" }, h => Assert.Contains(h, run.Stdout, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Compare_Table_ShowsSourcesPeopleAndTheBurstDefinition()
     {
         var run = await InProcess.RunAsync(["compare", .. Worlds.Window, .. Worlds.Flags(fixture.World)]);

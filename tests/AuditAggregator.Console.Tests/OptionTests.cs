@@ -14,7 +14,7 @@ public sealed class OptionTests
         ["--from"] = ("yesterday-ish", "ISO date"),
         ["--to"] = ("noon", "ISO date"),
         ["--source"] = ("sharepoint", "docspace, exavault"),
-        ["--stream"] = ("audit", "login, session, webhook"),
+        ["--stream"] = ("files", "login, audit, session, webhook"),
         ["--action"] = ("loginn", "normalized action"),
         ["--outcome"] = ("maybe", "success, failure, unknown"),
         ["--format"] = ("xml", "is not a format"),

@@ -9,6 +9,7 @@ public sealed class SourceSelectionTests(WorldFixture fixture) : IClassFixture<W
     [InlineData("login", "exavault", "login is a stream of docspace, but --source exavault leaves docspace out")]
     [InlineData("session", "docspace", "session is a stream of exavault, but --source docspace leaves exavault out")]
     [InlineData("login,webhook", "exavault", "login is a stream of docspace")]
+    [InlineData("audit", "exavault", "audit is a stream of docspace, but --source exavault leaves docspace out")]
     public async Task RunAsync_StreamOfASourceLeftOut_ExitsTwoNamingTheConflict(string stream, string source, string expected)
     {
         var run = await InProcess.RunAsync(["export", "--stream", stream, "--source", source]);
@@ -16,6 +17,19 @@ public sealed class SourceSelectionTests(WorldFixture fixture) : IClassFixture<W
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"--stream: {expected}", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
+    public async Task Export_StreamAudit_ReadsExactlyTheDocSpaceAuditTrailOfTheWindow()
+    {
+        var run = await InProcess.RunAsync(["export", "--stream", "audit", "--format", "jsonl", .. Worlds.Window, .. Worlds.Flags(fixture.World)]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var ids = JsonLines.Ids(run.Stdout);
+        var expected = fixture.World.DocSpace.Data.AuditEventsBetween(Worlds.From, Worlds.To.AddSeconds(-1)).Select(r => r.AuditId).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(expected);
+        Assert.True(expected.SetEquals(ids), "the export differs from the simulator's audit trail of the window");
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]

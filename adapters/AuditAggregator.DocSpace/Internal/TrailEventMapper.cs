@@ -34,7 +34,7 @@ internal static class TrailEventMapper
 
         var sentence = Text(fields.Sentence);
         var context = Text(fields.Context);
-        var (title, fromFolder, toFolder) = TrailTitle.Find(fields.ActionId, sentence, context);
+        var (title, fromFolder, toFolder) = TrailTitle.Find(fields.ActionId, sentence, context, fields.Entries);
         var user = Text(fields.User);
         return new AuditEvent
         {

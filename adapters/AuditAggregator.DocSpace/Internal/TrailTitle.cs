@@ -27,14 +27,15 @@ internal static class TrailTitle
     /// <param name="code">The <c>actionId</c>, or <see langword="null"/>.</param>
     /// <param name="sentence">The <c>action</c> sentence, or <see langword="null"/>.</param>
     /// <param name="context">The <c>context</c>, or <see langword="null"/>.</param>
+    /// <param name="entries">The <c>entries</c> as names joined with commas, or <see langword="null"/>; they guide a code not listed here.</param>
     /// <returns>The title (or <see langword="null"/>), the folder it came from and the folder it went to (each or both <see langword="null"/>).</returns>
-    public static (string? Title, string? FromFolder, string? ToFolder) Find(int? code, string? sentence, string? context)
+    public static (string? Title, string? FromFolder, string? ToFolder) Find(int? code, string? sentence, string? context, string? entries = null)
     {
         switch (code)
         {
             case 5070 or 5072 or 5074 or 5075 or 5086 or 5088 or 5089 or 5090 or 5097:
                 return (Room(context), null, null);
-            case 5061 or null:
+            case 5061:
                 return (null, null, null);
             case 5012:
                 // Folders [folder]. File Imported: title. Provider: provider
@@ -50,7 +51,11 @@ internal static class TrailTitle
             case 5000 or 5001 or 5002 or 5009 or 5011 or 5018 or 5019 or 5027 or 5035 or 5057 or 5099:
                 return (AfterColon(sentence), null, null);
             default:
-                return (null, null, null);
+                // A code not listed: a room's event names the room in context; a file's or folder's, in the sentence.
+                return entries is null ? (null, null, null)
+                    : entries.StartsWith("Room", StringComparison.Ordinal) ? (Room(context), null, null)
+                    : entries.StartsWith("File", StringComparison.Ordinal) || entries.StartsWith("Folder", StringComparison.Ordinal) ? (Bracketed(sentence) ?? AfterColon(sentence), null, null)
+                    : (null, null, null);
         }
     }
 

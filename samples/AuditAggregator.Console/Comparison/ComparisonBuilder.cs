@@ -12,6 +12,9 @@ internal sealed class ComparisonBuilder
     private readonly string _identityNote;
     private readonly Dictionary<string, SourceTally> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PersonTally> _people = new(StringComparer.OrdinalIgnoreCase);
+
+    // DocSpace account ids seen beside a login, to join audit-trail events (which carry the id only) to that person.
+    private readonly Dictionary<string, string> _loginsById = new(StringComparer.OrdinalIgnoreCase);
     private long _unattributed;
 
     /// <param name="identityMap">DocSpace user ids or logins mapped to ExaVault usernames.</param>
@@ -42,6 +45,11 @@ internal sealed class ComparisonBuilder
             return;
         }
 
+        if (auditEvent.Actor is { Id: { } id, Login: { } login } && string.Equals(key, login, StringComparison.OrdinalIgnoreCase))
+        {
+            _loginsById.TryAdd(id, key);
+        }
+
         if (!_people.TryGetValue(key, out var person))
         {
             person = new PersonTally(key);
@@ -53,6 +61,14 @@ internal sealed class ComparisonBuilder
 
     public ComparisonReport Build(Instant from, Instant to)
     {
+        foreach (var (id, login) in _loginsById)
+        {
+            if (_people.Remove(id, out var byId) && _people.TryGetValue(login, out var person))
+            {
+                person.Merge(byId);
+            }
+        }
+
         var sources = _sources.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         var people = _people.Values
             .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)

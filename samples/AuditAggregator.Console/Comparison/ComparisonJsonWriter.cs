@@ -93,6 +93,10 @@ internal static class ComparisonJsonWriter
             json.WriteNumber("logins", tally.Logins);
             json.WriteNumber("failedLogins", tally.FailedLogins);
             json.WriteNumber("logouts", tally.Logouts);
+            json.WriteNumber("uploads", tally.Uploads);
+            json.WriteNumber("downloads", tally.Downloads);
+            json.WriteNumber("deletes", tally.Deletes);
+            json.WriteNumber("shares", tally.Shares);
             json.WriteNumber("distinctIps", tally.DistinctIps);
             json.WriteString("firstSeen", tally.FirstSeen is { } first ? Iso(first) : null);
             json.WriteString("lastSeen", tally.LastSeen is { } last ? Iso(last) : null);

@@ -6,7 +6,8 @@ namespace AuditAggregator.ConsoleApp.Comparison;
 
 /// <summary>
 /// Renders the comparison as tables: the sources side by side (events by category, outcome and action), then every
-/// person with one row per source they appear in, then the failed-login bursts.
+/// person with one row per source they appear in, then each person's file activity per source (uploads, downloads,
+/// deletes, shares), then the failed-login bursts.
 /// </summary>
 internal static class ComparisonTableRenderer
 {
@@ -15,6 +16,7 @@ internal static class ComparisonTableRenderer
         console.Write(new Rule($"[bold]Comparison[/] {Day(report.From)} to {Day(report.To)} (UTC)") { Justification = Justify.Left });
         console.Write(SourcesTable(report));
         console.Write(PeopleTable(report));
+        console.Write(FileActivityTable(report));
         var bursts = BurstsTable(report);
         if (bursts.Rows.Count > 0)
         {
@@ -82,6 +84,35 @@ internal static class ComparisonTableRenderer
                     new Text(Minute(tally.FirstSeen)),
                     new Text(Minute(tally.LastSeen)),
                     new Text(first ? string.Join(", ", person.Flags) : string.Empty, new Style(Color.Yellow)));
+                first = false;
+            }
+        }
+
+        return table;
+    }
+
+    private static Table FileActivityTable(ComparisonReport report)
+    {
+        var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle("File activity across sources") };
+        table.AddColumn("Person");
+        table.AddColumn("Source");
+        foreach (var header in new[] { "Uploads", "Downloads", "Deletes", "Shares" })
+        {
+            table.AddColumn(new TableColumn(header).RightAligned());
+        }
+
+        foreach (var person in report.People)
+        {
+            var first = true;
+            foreach (var (source, tally) in person.Person.Sources)
+            {
+                table.AddRow(
+                    first ? person.Person.Key : string.Empty,
+                    source,
+                    Count(tally.Uploads),
+                    Count(tally.Downloads),
+                    Count(tally.Deletes),
+                    Count(tally.Shares));
                 first = false;
             }
         }

@@ -2,7 +2,10 @@ using NodaTime;
 
 namespace AuditAggregator.ConsoleApp.Comparison;
 
-/// <summary>What one person did in one source: logins, failed logins, logouts, addresses, first and last seen.</summary>
+/// <summary>
+/// What one person did in one source: logins, failed logins, logouts, file activity (uploads, downloads, deletes,
+/// shares), addresses, first and last seen.
+/// </summary>
 internal sealed class PersonSourceTally
 {
     private readonly HashSet<string> _ips = new(StringComparer.Ordinal);
@@ -14,6 +17,15 @@ internal sealed class PersonSourceTally
     public long FailedLogins { get; private set; }
 
     public long Logouts { get; private set; }
+
+    public long Uploads { get; private set; }
+
+    public long Downloads { get; private set; }
+
+    public long Deletes { get; private set; }
+
+    /// <summary>Gets the sharing events: shares, links, sends and receive folders created, changed or removed.</summary>
+    public long Shares { get; private set; }
 
     public int DistinctIps => _ips.Count;
 
@@ -43,6 +55,8 @@ internal sealed class PersonSourceTally
             Logouts++;
         }
 
+        CountFileActivity(auditEvent);
+
         if (auditEvent.Ip is { } ip)
         {
             _ips.Add(ip);
@@ -63,6 +77,47 @@ internal sealed class PersonSourceTally
             {
                 Identifiers.Add(id);
             }
+        }
+    }
+
+    /// <summary>Adds what another tally of the same person in the same source counted.</summary>
+    public void Merge(PersonSourceTally other)
+    {
+        Events += other.Events;
+        Logins += other.Logins;
+        FailedLogins += other.FailedLogins;
+        Logouts += other.Logouts;
+        Uploads += other.Uploads;
+        Downloads += other.Downloads;
+        Deletes += other.Deletes;
+        Shares += other.Shares;
+        _ips.UnionWith(other._ips);
+        FirstSeen = Earliest(FirstSeen, other.FirstSeen);
+        LastSeen = LastSeen is { } last && (other.LastSeen is not { } otherLast || last >= otherLast) ? last : other.LastSeen;
+        Identifiers.UnionWith(other.Identifiers.Take(8 - Math.Min(8, Identifiers.Count)));
+    }
+
+    private static Instant? Earliest(Instant? a, Instant? b) => a is { } x && (b is not { } y || x <= y) ? a : b;
+
+    private void CountFileActivity(AuditEvent auditEvent)
+    {
+        if (auditEvent.Category == AuditCategory.Sharing)
+        {
+            Shares++;
+            return;
+        }
+
+        switch (auditEvent.Action)
+        {
+            case AuditActions.Upload:
+                Uploads++;
+                break;
+            case AuditActions.Download:
+                Downloads++;
+                break;
+            case AuditActions.Delete:
+                Deletes++;
+                break;
         }
     }
 }

@@ -32,4 +32,25 @@ internal sealed class PersonTally(string key)
             Bursts.Add(auditEvent.Time);
         }
     }
+
+    /// <summary>
+    /// Takes over what another tally found for the same person (a DocSpace account first seen by its id only).
+    /// Failed-login bursts stay this tally's: failed logins carry a login, so the other tally has none to bring.
+    /// </summary>
+    public void Merge(PersonTally other)
+    {
+        foreach (var (source, tally) in other.Sources)
+        {
+            if (Sources.TryGetValue(source, out var mine))
+            {
+                mine.Merge(tally);
+            }
+            else
+            {
+                Sources.Add(source, tally);
+            }
+        }
+
+        DisplayName ??= other.DisplayName;
+    }
 }

@@ -62,7 +62,7 @@ internal static class ConsoleOptions
         }
 
         yield return List(Source, "name|vendor", "Read only this source, by name (docspace, exavault, or a name from --sources-file) or by vendor (docspace, exavault: every source of it). Repeatable, or comma-separated. Default all.");
-        yield return List(Stream, "login|session|webhook", "Read only this stream: login (docspace), session or webhook (exavault). Repeatable, or comma-separated. Default all.");
+        yield return List(Stream, "login|audit|session|webhook", "Read only this stream: login or audit (docspace), session or webhook (exavault). Repeatable, or comma-separated. Default all.");
         yield return Text(User, "person", "Keep events of this person: a DocSpace user id, name or login, or an ExaVault username.");
         yield return Text(Action, "action", "Keep events with this normalized action, e.g. login, upload, share-create.");
         yield return Text(Outcome, "outcome", "Keep events with this outcome: success, failure or unknown.");

@@ -11,7 +11,7 @@ internal sealed class SettingsReader(ConsoleEnvironment environment)
 {
     private static readonly Duration DefaultWindow = Duration.FromDays(7);
 
-    private static readonly string[] StreamNames = ["login", "session", "webhook"];
+    private static readonly string[] StreamNames = ["login", "audit", "session", "webhook"];
 
     public ConsoleSettings Read(ConsoleCommand command, ParsedArguments args)
     {

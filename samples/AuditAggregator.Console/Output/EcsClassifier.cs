@@ -24,7 +24,7 @@ internal static class EcsClassifier
             {
                 AuditActions.Download => (["file"], ["access"]),
                 AuditActions.Delete => (["file"], ["deletion"]),
-                AuditActions.Rename or AuditActions.Move => (["file"], ["change"]),
+                AuditActions.Rename or AuditActions.Move or AuditActions.Update or AuditActions.Archive => (["file"], ["change"]),
                 _ => (["file"], ["creation"]),
             },
             AuditCategory.Sharing => (["file"], [Change(action)]),

@@ -31,6 +31,7 @@ internal static class OcsfClassifier
         {
             AuditActions.Upload => (1, "Upload"),
             AuditActions.Download => (2, "Download"),
+            AuditActions.Update => (3, "Update"),
             AuditActions.Delete => (4, "Delete"),
             AuditActions.Rename => (5, "Rename"),
             AuditActions.Copy => (6, "Copy"),

@@ -153,6 +153,19 @@ public class TrailEventMapperTests
         Assert.Equal("File Marked As Favorite: a.docx", e.Details["action"].AsString());
     }
 
+    [Theory]
+    [InlineData("5055", "[1]", "File Marked As Favorite: a.docx", "My documents", "a.docx")]
+    [InlineData("\"AddedRoomTags\"", "[\"Room\"]", "Added tags: [contracts, 2025]", "Rooms: Legal", "Legal")]
+    [InlineData("5999", "[23]", "User updated: Anna", "People", null)]
+    public void Build_UnknownCode_TitleFoundByItsEntryType(string actionId, string entries, string sentence, string context, string? title)
+    {
+        var record = Record(actionId, sentence, context).TrimEnd('}') + ",\"entries\":" + entries + "}";
+
+        var e = One(record);
+
+        Assert.Equal((AuditActions.Other, title), (e.Action, e.Resource));
+    }
+
     [Fact]
     public void Build_LoginCodeInTheTrail_MapsAsInTheLoginHistory()
     {
