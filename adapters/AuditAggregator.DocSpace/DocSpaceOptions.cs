@@ -93,7 +93,7 @@ public sealed class DocSpaceOptions
     /// <summary>
     /// The default number of pages in flight at once: well inside DocSpace's limit of 50 concurrent GETs a user (when
     /// the portal's operator enables limits), and enough to hide a round trip of 50 to 200 ms. A 429 halves it at once;
-    /// a read starts with one request and doubles while pages come back full, so a short read costs one request.
+    /// a read starts with one request and goes to full concurrency once a page comes back full, so a short read costs one request.
     /// </summary>
     public const int DefaultMaxConcurrentRequests = 8;
 }

@@ -96,8 +96,8 @@ public sealed class ExaVaultOptions
     /// <summary>
     /// The default number of pages in flight at once, across the source's logs: each needs a connection of its own,
     /// opened once and kept alive, so a read opens at most this many, within the first second's
-    /// <see cref="MaxConnectionsPerSecond"/>. Every request is billed: a read starts with one request and doubles while
-    /// pages come back full, and may fetch up to this many pages past its end.
+    /// <see cref="MaxConnectionsPerSecond"/>. Every request is billed: a read starts with one request, goes to full
+    /// concurrency once a page comes back full, and may fetch up to this many pages past its end.
     /// </summary>
     public const int DefaultMaxConcurrentRequests = 10;
 

@@ -52,9 +52,10 @@ public sealed class PagingOptions
     /// another. Pages are delivered in order whatever order they arrive in, and memory stays bounded by the limit.
     /// </summary>
     /// <remarks>
-    /// A read starts with one request and doubles the number in flight after each full page, up to
-    /// <see cref="PageConcurrency.Current"/>, so a short read costs one request; a long one may fetch up to that many
-    /// pages past its end, which are cancelled and their results dropped. Pass the source's own instance (its
+    /// A read starts with one request and, once its first page comes back full, has up to its share of
+    /// <see cref="PageConcurrency.Current"/> in flight, so a short read costs one request; a long one may fetch up to
+    /// that many pages past its end (fewer when a window's start gives an estimate of the pages left), which are
+    /// cancelled and their results dropped. Pass the source's own instance (its
     /// <see cref="Resilience.SourceResilience.Concurrency"/>), so that a 429 lowers the concurrency of every read at once.
     /// </remarks>
     public PageConcurrency? Concurrency { get; set; }

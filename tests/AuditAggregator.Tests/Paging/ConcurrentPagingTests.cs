@@ -211,4 +211,19 @@ public class ConcurrentPagingTests
         // Requests already in flight when the 429 came finish; once they have, no more than the new limit run.
         Assert.InRange(mostLate, 1, 2);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ReadAsync_ServerIgnoresTheOffset_FailsAsPagingInsteadOfLooping(bool prove)
+    {
+        var log = new ScriptedLog(100, 0, _ => 0);
+        ValueTask<IReadOnlyList<AuditEvent>> FetchAsync(PageRequest request, CancellationToken cancellationToken) =>
+            log.FetchAsync(request with { Offset = 0 }, cancellationToken);
+
+        var error = await Assert.ThrowsAsync<AuditSourceException>(async () => await AuditPager.ReadAsync("s", FetchAsync, AuditQuery.All, Options(10, 4, prove)).ToListAsync());
+
+        Assert.Equal(AuditErrorKind.Paging, error.Kind);
+        Assert.True(log.Requests.Count < 20, $"{log.Requests.Count} requests");
+    }
 }

@@ -36,7 +36,10 @@ internal static class ConcurrentPageWalk
         var prove = options.ProveBoundaries;
         var stride = prove ? size - 1 : size;
         var seen = new RecentIds(options.RememberedPages * size);
-        var earlierPages = options.DetectRepeatedPages ? new PageFingerprints() : null;
+        // On a list that shifts, a page can equal an earlier one without any loop (exactly a stride of new events
+        // between the two requests, likelier with many in flight); a server that ignores the offset or wraps around
+        // is caught there by the pages in a row that bring nothing new. Fingerprints serve only fixed lists.
+        var earlierPages = options.DetectRepeatedPages && !prove ? new PageFingerprints() : null;
         var inFlight = new Queue<(PageRequest Request, Task<IReadOnlyList<AuditEvent>> Page)>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var nextPage = 0;
@@ -144,9 +147,10 @@ internal static class ConcurrentPageWalk
                 first ??= page[0];
                 last = page[^1];
                 walked += page.Count - start;
-                allowed = Math.Min(allowed * 2, concurrency.Max);
+                // One full page says there is more: from then on as many as the limit and the look-ahead allow.
+                allowed = concurrency.Max;
                 idlePages = newEvents == 0 ? idlePages + 1 : 0;
-                if (earlierPages is not null && idlePages > options.RememberedPages)
+                if (options.DetectRepeatedPages && idlePages > options.RememberedPages)
                 {
                     throw Idle(sourceName, idlePages, current.Offset);
                 }
