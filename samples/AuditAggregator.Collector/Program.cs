@@ -43,6 +43,12 @@ catch (CollectorException ex)
     Console.Error.WriteLine($"audit-collector: {ex.Message}");
     return 2;
 }
+catch (Exception ex) when (ex is AuditAggregator.AuditException or StackExchange.Redis.RedisException or Orleans.Runtime.OrleansException)
+{
+    // Redis, PostgreSQL or the cluster cannot be reached: say what and why, without a stack trace.
+    Console.Error.WriteLine($"audit-collector: {ex.Message}");
+    return 1;
+}
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
     return 130;

@@ -38,9 +38,15 @@ public sealed class PrivateRedisServer : IAsyncDisposable
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The running server.</returns>
     /// <exception cref="InvalidOperationException"><c>redis-server</c> is missing or did not start.</exception>
-    public static async Task<PrivateRedisServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<PrivateRedisServer> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync((Environment.GetEnvironmentVariable("PATH") ?? string.Empty) + Path.PathSeparator + "/usr/bin", cancellationToken);
+
+    /// <summary>
+    /// Starts a server found in the folders of <paramref name="searchPath"/> (separated as in PATH).
+    /// </summary>
+    internal static async Task<PrivateRedisServer> StartAsync(string searchPath, CancellationToken cancellationToken)
     {
-        var program = FindProgram() ?? throw new InvalidOperationException(
+        var program = FindProgram(searchPath) ?? throw new InvalidOperationException(
             $"redis-server was not found on PATH: install it with `{InstallHint}` (the system service need not run; a private server is started).");
         var directory = Directory.CreateTempSubdirectory("audit-redis-").FullName;
         var port = FreePort();
@@ -141,10 +147,9 @@ public sealed class PrivateRedisServer : IAsyncDisposable
         }
     }
 
-    private static string? FindProgram() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+    private static string? FindProgram(string searchPath) =>
+        searchPath
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/bin")
             .Select(d => Path.Combine(d, "redis-server"))
             .FirstOrDefault(File.Exists);
 

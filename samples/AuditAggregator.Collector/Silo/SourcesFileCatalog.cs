@@ -63,7 +63,7 @@ internal sealed class SourcesFileCatalog : IAuditSourceCatalog, IAsyncDisposable
         {
             await ReloadAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (AuditSourcesFileException ex)
+        catch (CollectorException ex)
         {
             _logger.LogError("The sources file changed but cannot be used, so the sources stay as they were: {Error}", ex.Message);
         }
