@@ -28,7 +28,9 @@ public sealed class ManyAccountsKillTests(ITestOutputHelper output)
         var logs = new (string Name, SimulatedLog Log)[]
         {
             ("north-docspace", world.DocSpaces[0].Data.Login),
+            ("north-docspace", world.DocSpaces[0].Data.Audit),
             ("south-docspace", world.DocSpaces[1].Data.Login),
+            ("south-docspace", world.DocSpaces[1].Data.Audit),
             ("north-exavault", world.ExaVaults[0].Data.Session),
             ("north-exavault", world.ExaVaults[0].Data.Webhooks),
         };

@@ -21,7 +21,7 @@ public sealed class ManyAccountsRateTests(ITestOutputHelper output)
             Now = FaultHarness.Now,
             TotalEventCount = 240,
             Accounts = Accounts,
-            ConfigureDocSpace = o => (o.RateLimitEnabled, o.RateLimitPerMinute) = (true, PerSecond * 60),
+            ConfigureDocSpace = o => (o.RateLimitEnabled, o.RateLimitPerMinute, o.AuditEventCount) = (true, PerSecond * 60, 60),
         });
         var definitions = new List<AuditSourceDefinition>();
         foreach (var portal in world.DocSpaces)
@@ -43,33 +43,52 @@ public sealed class ManyAccountsRateTests(ITestOutputHelper output)
         var window = AuditQuery.Between(Instant.FromDateTimeOffset(FaultHarness.Now.AddDays(-31)), Instant.FromDateTimeOffset(FaultHarness.Now.AddSeconds(1)));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+
+        // A first read of an empty window opens every connection and warms the code paths, so that the measured read
+        // is about the budgets, not about 40 sources starting at once.
+        var empty = AuditQuery.Between(Instant.FromUtc(2020, 1, 1, 0, 0), Instant.FromUtc(2020, 1, 1, 0, 1));
+        await foreach (var item in feed.ReadAsync(empty, timeout.Token))
+        {
+            Assert.Fail($"the empty window held {item.Id}");
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1), timeout.Token);
+        foreach (var log in world.DocSpaces.Select(d => d.Requests).Concat(world.ExaVaults.Select(e => e.Requests)))
+        {
+            log.Clear();
+        }
+
+        sent.Clear();
         var delivered = new List<AuditEvent>();
         await foreach (var item in feed.ReadAsync(window, timeout.Token))
         {
             delivered.Add(item);
         }
 
+        // A server logs a request once its answer is written, which can be just after the client has read it.
+        await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
         var servers = world.DocSpaces.Select(d => (d.Options.SourceName, Requests: d.Requests.Snapshot()))
             .Concat(world.ExaVaults.Select(e => (e.Options.SourceName, Requests: e.Requests.Snapshot())))
             .ToList();
         foreach (var (name, requests) in servers)
         {
-            // The limiter counts the start of each attempt in any sliding second. The request leaves the client a little
-            // later, the first one of each log the latest (it opens the connection while 40 sources start on a busy
-            // machine), so where requests leave, a second can hold one more per log read at once; over the whole read
-            // the rate is the limit itself.
-            var logs = name.StartsWith("exavault", StringComparison.Ordinal) ? 2 : 1;
+            // The limiter lets PerSecond attempts start in any sliding second, the next one a second after the first.
+            // Where requests leave, a request can come a few milliseconds after its start (tens, on a machine this
+            // busy), so a window of 990 ms there may see one more; over the whole read, measured where requests
+            // arrive, the rate is the limit.
+            const int streams = 2;
             var starts = sent.Of(requests[0].Headers["Host"]).Order().ToList();
-            var perSecond = Busiest(starts, TimeSpan.FromSeconds(1));
+            var perSecond = Busiest(starts, TimeSpan.FromMilliseconds(990));
             var received = requests.Select(r => r.ReceivedAt).Order().ToList();
             var span = (received[^1] - received[0]).TotalSeconds;
             output.WriteLine(string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
-                $"{name}: {requests.Count} requests over {span:0.00} s; at most {perSecond} sent and {Busiest(received, TimeSpan.FromSeconds(1))} received in 1 s"));
-            Assert.Equal(requests.Count, starts.Count);
+                $"{name}: {requests.Count} requests over {span:0.00} s; at most {perSecond} sent within 990 ms, {Busiest(received, TimeSpan.FromMilliseconds(990))} received"));
+            // A page the client gave up on (paging ahead, then ending) may be cut before the server logs it.
+            Assert.True(starts.Count >= requests.Count, $"{name}: the server logged {requests.Count} requests, the client sent {starts.Count}");
             Assert.True(requests.Count >= 10, $"{name}: only {requests.Count} requests, too few to measure a rate");
-            Assert.True(perSecond <= PerSecond + logs, $"{name}: {perSecond} requests sent within a second, over its limit of {PerSecond}");
-            Assert.True(requests.Count - 1 <= PerSecond * Math.Ceiling(span), $"{name}: {requests.Count} requests arrived within {span:0.00} s, over its limit of {PerSecond} a second");
+            Assert.True(perSecond <= PerSecond + 1, $"{name}: {perSecond} requests sent within 990 ms, over its limit of {PerSecond} a second");
+            Assert.True(requests.Count <= (PerSecond * (Math.Floor(span) + 1)) + streams, $"{name}: {requests.Count} requests arrived within {span:0.00} s, over its limit of {PerSecond} a second");
             Assert.DoesNotContain(requests, r => r.StatusCode == 429);
         }
 
@@ -78,7 +97,7 @@ public sealed class ManyAccountsRateTests(ITestOutputHelper output)
         output.WriteLine($"all {Accounts * 2} accounts: {all.Count} requests, at most {together} within one second");
         Assert.True(together > PerSecond * 5, $"at most {together} requests a second across {Accounts * 2} accounts: they did not run side by side on budgets of their own");
 
-        foreach (var (log, name) in world.DocSpaces.Select(d => (new[] { d.Data.Login }, d.Options.SourceName))
+        foreach (var (log, name) in world.DocSpaces.Select(d => (new[] { d.Data.Login, d.Data.Audit }, d.Options.SourceName))
             .Concat(world.ExaVaults.Select(e => (new[] { e.Data.Session, e.Data.Webhooks }, e.Options.SourceName))))
         {
             var expected = log.SelectMany(l => l.EventsBetween(FaultHarness.Now.AddDays(-31), FaultHarness.Now)).Select(r => r.AuditId).ToHashSet(StringComparer.Ordinal);
@@ -119,6 +138,14 @@ public sealed class ManyAccountsRateTests(ITestOutputHelper output)
                 }
 
                 list.Add(time);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_times)
+            {
+                _times.Clear();
             }
         }
 
