@@ -90,7 +90,8 @@ public sealed class SourceConfigurationTests(WorldFixture fixture) : IClassFixtu
     public async Task RunAsync_StderrIsATerminal_DrawsAProgressLineWithEventsAndPagesPerSource()
     {
         await using var world = await Worlds.StartAsync();
-        world.DocSpace.Faults.SetRandomFaults(1.0, 1, Simulators.SimulatedFault.Slow(TimeSpan.FromMilliseconds(100)));
+        // Slow enough that the read outlasts the 250 ms redraw several times over with 8 pages in flight.
+        world.DocSpace.Faults.SetRandomFaults(1.0, 1, Simulators.SimulatedFault.Slow(TimeSpan.FromMilliseconds(400)));
         var file = Path.Combine(Path.GetTempPath(), $"progress-{Guid.NewGuid():N}.jsonl");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
