@@ -69,7 +69,7 @@ public sealed partial class ReadmeTests
             .SelectMany(l => Regex.Matches(l.Split(" | ")[0], "`(?<key>[a-zA-Z]+)`").Select(m => m.Groups["key"].Value))
             .ToHashSet(StringComparer.Ordinal);
 
-        string[] keys = ["name", "vendor", "url", "token", "apiKey", "accessToken", "basic", "cookie", "streams", "pageSize", "maxPages", "maxRequestsPerSecond", "maxRetryAttempts", "includeRawRecord"];
+        string[] keys = ["name", "vendor", "url", "token", "apiKey", "accessToken", "basic", "cookie", "streams", "pageSize", "maxPages", "maxRequestsPerSecond", "maxRetryAttempts", "maxConcurrentRequests", "includeRawRecord"];
         Assert.Equal(keys.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
         foreach (var key in keys)
         {

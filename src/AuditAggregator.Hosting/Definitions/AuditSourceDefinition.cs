@@ -69,6 +69,11 @@ public abstract class AuditSourceDefinition
     public int? MaxRetryAttempts { get; init; }
 
     /// <summary>
+    /// Gets how many pages the source fetches at once, across its logs, or <see langword="null"/> for the adapter's default.
+    /// </summary>
+    public int? MaxConcurrentRequests { get; init; }
+
+    /// <summary>
     /// Gets a value indicating whether each event carries the vendor's record in <see cref="AuditEvent.RawRecord"/>.
     /// Default <see langword="false"/>.
     /// </summary>
@@ -102,6 +107,11 @@ public abstract class AuditSourceDefinition
         if (MaxRetryAttempts is { } retries)
         {
             resilience.MaxRetryAttempts = retries;
+        }
+
+        if (MaxConcurrentRequests is { } concurrent)
+        {
+            resilience.MaxConcurrentRequests = concurrent;
         }
     }
 }

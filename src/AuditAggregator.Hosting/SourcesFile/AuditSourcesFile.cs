@@ -18,7 +18,7 @@ namespace AuditAggregator.Hosting;
 /// <c>apiKey</c>, <c>accessToken</c>, <c>basic</c> (<c>"email:password"</c> or <c>{"email", "password"}</c>) and
 /// <c>cookie</c> (a session token). An ExaVault source takes <c>apiKey</c> and <c>accessToken</c>, and <c>streams</c>
 /// (<c>session</c>, <c>webhook</c> or both). Both take <c>pageSize</c>, <c>maxPages</c>, <c>maxRequestsPerSecond</c>,
-/// <c>maxRetryAttempts</c> and <c>includeRawRecord</c>.</para>
+/// <c>maxRetryAttempts</c>, <c>maxConcurrentRequests</c> and <c>includeRawRecord</c>.</para>
 /// <para>Every <c>${NAME}</c> in a string is replaced by the environment variable <c>NAME</c>, read through the
 /// function given, so that secrets stay out of the file. A secret written inline is allowed but gives a warning that
 /// names the key. Comments and trailing commas are allowed.</para>

@@ -10,7 +10,7 @@ public class AuditSourcesServiceCollectionExtensionsTests
     private static readonly AuditSourceDefinition[] Definitions =
     [
         new DocSpaceSourceDefinition("portal-1", new Uri("https://one.example.com"), DocSpaceCredential.ApiKey("sk-one")) { PageSize = 40, MaxRequestsPerSecond = 2 },
-        new DocSpaceSourceDefinition("portal-2", new Uri("https://two.example.com"), DocSpaceCredential.SessionCookie("two")),
+        new DocSpaceSourceDefinition("portal-2", new Uri("https://two.example.com"), DocSpaceCredential.SessionCookie("two")) { MaxConcurrentRequests = 2 },
         new ExaVaultSourceDefinition("ev-1", new Uri("https://one.exavault.com"), "key-one", "token-one") { Streams = ExaVaultStreams.Session, MaxPages = 9 },
         new ExaVaultSourceDefinition("ev-2", new Uri("https://two.exavault.com"), "key-two", "token-two") { MaxRetryAttempts = 1 },
     ];
@@ -34,6 +34,16 @@ public class AuditSourcesServiceCollectionExtensionsTests
         Assert.Equal((new Uri("https://two.example.com"), DocSpaceCredentialKind.SessionCookie, DocSpaceOptions.MaxPageSize, (int?)null), (docSpace.Get("portal-2").BaseUrl, docSpace.Get("portal-2").Credential!.Kind, docSpace.Get("portal-2").PageSize, docSpace.Get("portal-2").Resilience.MaxRequestsPerSecond));
         Assert.Equal(("key-one", "token-one", ExaVaultStreams.Session, 9), (exaVault.Get("ev-1").ApiKey, exaVault.Get("ev-1").AccessToken, exaVault.Get("ev-1").Streams, exaVault.Get("ev-1").MaxPages));
         Assert.Equal(("key-two", "token-two", 1, (int?)null), (exaVault.Get("ev-2").ApiKey, exaVault.Get("ev-2").AccessToken, exaVault.Get("ev-2").Resilience.MaxRetryAttempts, exaVault.Get("ev-2").Resilience.MaxRequestsPerSecond));
+    }
+
+    [Fact]
+    public void AddAuditSources_MaxConcurrentRequests_ReachesThatSourceOnly()
+    {
+        using var provider = new ServiceCollection().AddAuditSources(Definitions).BuildServiceProvider();
+        var docSpace = provider.GetRequiredService<IOptionsMonitor<DocSpaceOptions>>();
+
+        Assert.Equal(2, docSpace.Get("portal-2").Resilience.MaxConcurrentRequests);
+        Assert.Equal(new DocSpaceOptions().Resilience.MaxConcurrentRequests, docSpace.Get("portal-1").Resilience.MaxConcurrentRequests);
     }
 
     [Fact]

@@ -52,15 +52,16 @@ public class AuditSourcesFileTests
     public void Parse_PerSourceSettings_AreCarriedOnTheDefinition()
     {
         var file = Parse(File(
-            DocSpaceEntry("\"token\": \"${ACME_DOCSPACE_TOKEN}\", \"pageSize\": 50, \"maxPages\": 7, \"maxRequestsPerSecond\": 3, \"maxRetryAttempts\": 0, \"includeRawRecord\": true"),
+            DocSpaceEntry("\"token\": \"${ACME_DOCSPACE_TOKEN}\", \"pageSize\": 50, \"maxPages\": 7, \"maxRequestsPerSecond\": 3, \"maxRetryAttempts\": 0, \"maxConcurrentRequests\": 3, \"includeRawRecord\": true"),
             ExaVaultEntry("\"apiKey\": \"${ACME_EV_KEY}\", \"accessToken\": \"${ACME_EV_TOKEN}\", \"pageSize\": \"${PAGE}\", \"streams\": [\"webhook\"]")),
             new Dictionary<string, string>(Variables()) { ["PAGE"] = "2500" });
 
         var docSpace = file.Sources[0];
-        Assert.Equal((50, 7, 3, 0, true), (docSpace.PageSize, docSpace.MaxPages, docSpace.MaxRequestsPerSecond, docSpace.MaxRetryAttempts, docSpace.IncludeRawRecord));
+        Assert.Equal((50, 7, 3, 0, 3, true), (docSpace.PageSize, docSpace.MaxPages, docSpace.MaxRequestsPerSecond, docSpace.MaxRetryAttempts, docSpace.MaxConcurrentRequests, docSpace.IncludeRawRecord));
         var exaVault = Assert.IsType<ExaVaultSourceDefinition>(file.Sources[1]);
         Assert.Equal(2500, exaVault.PageSize);
         Assert.Null(exaVault.MaxPages);
+        Assert.Null(exaVault.MaxConcurrentRequests);
         Assert.Equal(ExaVaultStreams.Webhook, exaVault.Streams);
         Assert.False(exaVault.IncludeRawRecord);
     }

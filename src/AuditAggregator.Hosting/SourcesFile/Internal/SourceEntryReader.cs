@@ -67,6 +67,7 @@ internal sealed partial class SourceEntryReader(SourcesFileParser file, JsonElem
             MaxPages = settings.MaxPages,
             MaxRequestsPerSecond = settings.Rate,
             MaxRetryAttempts = settings.Retries,
+            MaxConcurrentRequests = settings.Concurrent,
             IncludeRawRecord = settings.Raw,
         };
     }
@@ -82,6 +83,7 @@ internal sealed partial class SourceEntryReader(SourcesFileParser file, JsonElem
             MaxPages = settings.MaxPages,
             MaxRequestsPerSecond = settings.Rate,
             MaxRetryAttempts = settings.Retries,
+            MaxConcurrentRequests = settings.Concurrent,
             IncludeRawRecord = settings.Raw,
             Streams = streams.Value,
         };
@@ -145,6 +147,7 @@ internal sealed partial class SourceEntryReader(SourcesFileParser file, JsonElem
             Number(SourceKeys.MaxPages, 1, int.MaxValue, "a number of pages, at least 1"),
             Number(SourceKeys.MaxRequestsPerSecond, 1, int.MaxValue, "a number of requests a second, at least 1"),
             Number(SourceKeys.MaxRetryAttempts, 0, 100, "a number of retries, 0 to 100"),
+            Number(SourceKeys.MaxConcurrentRequests, 1, 64, "a number of pages fetched at once, 1 to 64"),
             Flag(SourceKeys.IncludeRawRecord));
     }
 
@@ -237,5 +240,5 @@ internal sealed partial class SourceEntryReader(SourcesFileParser file, JsonElem
         file.Error(_label, key, description);
     }
 
-    private readonly record struct Settings(int? PageSize, int? MaxPages, int? Rate, int? Retries, bool Raw);
+    private readonly record struct Settings(int? PageSize, int? MaxPages, int? Rate, int? Retries, int? Concurrent, bool Raw);
 }

@@ -15,6 +15,7 @@ internal static class SourceKeys
     public const string MaxPages = "maxPages";
     public const string MaxRequestsPerSecond = "maxRequestsPerSecond";
     public const string MaxRetryAttempts = "maxRetryAttempts";
+    public const string MaxConcurrentRequests = "maxConcurrentRequests";
     public const string IncludeRawRecord = "includeRawRecord";
     public const string Token = "token";
     public const string ApiKey = "apiKey";
@@ -29,7 +30,7 @@ internal static class SourceKeys
     /// <summary>The keys that pick a DocSpace credential; exactly one is given.</summary>
     public static readonly IReadOnlyList<string> DocSpaceCredentials = [Token, ApiKey, AccessToken, Basic, Cookie];
 
-    private static readonly string[] Common = [Name, Vendor, Url, PageSize, MaxPages, MaxRequestsPerSecond, MaxRetryAttempts, IncludeRawRecord];
+    private static readonly string[] Common = [Name, Vendor, Url, PageSize, MaxPages, MaxRequestsPerSecond, MaxRetryAttempts, MaxConcurrentRequests, IncludeRawRecord];
 
     private static readonly string[] DocSpaceKeys = [.. Common, .. DocSpaceCredentials];
 
