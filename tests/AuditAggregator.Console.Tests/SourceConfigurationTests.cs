@@ -77,6 +77,20 @@ public sealed class SourceConfigurationTests(WorldFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task RunAsync_OnlyDocSpaceConfiguredAndAskedFor_SaysNothingAboutExaVault()
+    {
+        var variables = Worlds.Variables(fixture.World);
+        variables.Remove("EXAVAULT_URL");
+        variables.Remove("EXAVAULT_API_KEY");
+        variables.Remove("EXAVAULT_ACCESS_TOKEN");
+
+        var run = await InProcess.RunAsync(["export", "--format", "jsonl", "--source", "docspace", .. Worlds.Window], variables);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain(run.StderrLines, l => l.Contains("exavault", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_SimulateWithCredentials_UsesTheSimulators()
     {
         var run = await InProcess.RunAsync(["export", "--simulate", "--format", "jsonl", "--simulator-events", "300"], Worlds.Variables(fixture.World));

@@ -51,12 +51,14 @@ internal sealed class SourceSet : IAsyncDisposable
         }
         else if (settings.SourcesFile is null)
         {
-            if (!definitions.Any(d => d.Vendor == DocSpaceSourceNames.Vendor))
+            // A vendor the run does not ask for (--source names the other) is left out without a note.
+            bool AskedFor(string vendor) => settings.Sources.Count == 0 || settings.Sources.Contains(vendor, StringComparer.Ordinal);
+            if (AskedFor(DocSpaceSourceNames.Vendor) && !definitions.Any(d => d.Vendor == DocSpaceSourceNames.Vendor))
             {
                 notes.WriteLine("audit-aggregator: docspace has no settings (--docspace-url/--docspace-token or DOCSPACE_URL/DOCSPACE_TOKEN); left out.");
             }
 
-            if (!definitions.Any(d => d.Vendor == ExaVaultSourceNames.Vendor))
+            if (AskedFor(ExaVaultSourceNames.Vendor) && !definitions.Any(d => d.Vendor == ExaVaultSourceNames.Vendor))
             {
                 notes.WriteLine("audit-aggregator: exavault has no settings (--exavault-url/--exavault-api-key/--exavault-access-token or EXAVAULT_*); left out.");
             }
