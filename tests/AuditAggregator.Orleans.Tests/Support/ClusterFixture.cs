@@ -130,11 +130,20 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
-    public async Task WaitCompleteAsync(params string[] sources) =>
+    /// <summary>
+    /// Waits until the store holds every source's window complete and then until each collector has reported it:
+    /// the job commits its last batch before it returns, and the grain reports the job's counts only after that, so
+    /// a status read as soon as the store is complete can still be the one sent when the job started.
+    /// </summary>
+    public async Task WaitCompleteAsync(params string[] sources)
+    {
+        var what = $"the backfills of {string.Join(", ", sources)} are complete";
+        await WaitUntilAsync(async () => (await ProgressAsync(sources)).Values.Count(p => p.Complete) == sources.Length, TimeSpan.FromSeconds(90), what);
         await WaitUntilAsync(
-            async () => (await ProgressAsync(sources)).Values.Count(p => p.Complete) == sources.Length,
-            TimeSpan.FromSeconds(90),
-            $"the backfills of {string.Join(", ", sources)} are complete");
+            async () => (await StatusesAsync(sources)).All(s => s is { State: SourceState.Idle, PendingBackfills: 0, LastSuccess: not null }),
+            TimeSpan.FromSeconds(30),
+            what + " and reported by their collectors");
+    }
 
     public async Task DisposeAsync()
     {
