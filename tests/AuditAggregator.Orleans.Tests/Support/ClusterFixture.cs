@@ -15,7 +15,7 @@ namespace AuditAggregator.Orleans.Tests.Support;
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    /// <summary>The accounts, each read by one test: DocSpace, 400 login events, 20 a page, 100 ms a page.</summary>
+    /// <summary>The accounts, each read by one test: DocSpace, 400 login events and the audit trail, 20 a page, 100 ms a page.</summary>
     public static readonly string[] SharedAccounts = ["kill-1", "kill-2", "kill-3", "stall-1", "failover-1", "failover-2", "move-1"];
 
     /// <summary>The account read through the <see cref="Proxy"/>.</summary>
