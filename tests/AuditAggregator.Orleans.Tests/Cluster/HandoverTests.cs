@@ -56,7 +56,7 @@ public sealed class HandoverTests(ClusterFixture cluster)
         await cluster.EnsureSilosAsync(2);
         await cluster.WaitCompleteAsync(Account);
         Assert.True(cluster.Proxy.Requests - before > 10, "the account was read in too few requests to show anything");
-        Assert.Equal(1, cluster.Proxy.MaxInFlight);
+        Assert.Equal(1, cluster.Proxy.MaxReaders);
         Assert.Equal(expected.Order(), (await cluster.StoredIdsAsync(Account)).Order());
     }
 

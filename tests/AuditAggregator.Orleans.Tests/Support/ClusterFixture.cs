@@ -15,7 +15,7 @@ namespace AuditAggregator.Orleans.Tests.Support;
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    /// <summary>The accounts, each read by one test: DocSpace, 400 login events, 20 a page, 100 ms a page.</summary>
+    /// <summary>The accounts, each read by one test: DocSpace, 400 login events and the audit trail, 20 a page, 100 ms a page.</summary>
     public static readonly string[] SharedAccounts = ["kill-1", "kill-2", "kill-3", "stall-1", "failover-1", "failover-2", "move-1"];
 
     /// <summary>The account read through the <see cref="Proxy"/>.</summary>
@@ -130,11 +130,20 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
-    public async Task WaitCompleteAsync(params string[] sources) =>
+    /// <summary>
+    /// Waits until the store holds every source's window complete and then until each collector has reported it:
+    /// the job commits its last batch before it returns, and the grain reports the job's counts only after that, so
+    /// a status read as soon as the store is complete can still be the one sent when the job started.
+    /// </summary>
+    public async Task WaitCompleteAsync(params string[] sources)
+    {
+        var what = $"the backfills of {string.Join(", ", sources)} are complete";
+        await WaitUntilAsync(async () => (await ProgressAsync(sources)).Values.Count(p => p.Complete) == sources.Length, TimeSpan.FromSeconds(90), what);
         await WaitUntilAsync(
-            async () => (await ProgressAsync(sources)).Values.Count(p => p.Complete) == sources.Length,
-            TimeSpan.FromSeconds(90),
-            $"the backfills of {string.Join(", ", sources)} are complete");
+            async () => (await StatusesAsync(sources)).All(s => s is { State: SourceState.Idle, PendingBackfills: 0, LastSuccess: not null }),
+            TimeSpan.FromSeconds(30),
+            what + " and reported by their collectors");
+    }
 
     public async Task DisposeAsync()
     {

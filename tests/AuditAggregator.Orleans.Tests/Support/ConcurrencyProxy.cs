@@ -7,14 +7,19 @@ using Microsoft.Extensions.Logging;
 namespace AuditAggregator.Orleans.Tests.Support;
 
 /// <summary>
-/// A reverse proxy in front of one simulated account that counts the requests in flight at once: more than one
-/// means two readers polled the account at the same time.
+/// A reverse proxy in front of one simulated account that counts the reading processes with requests in flight at
+/// once: more than one means two silos polled the account at the same time. One reader fetches several pages at once
+/// (the source's concurrent paging), so requests in flight alone say nothing; each request is traced to the process
+/// that owns its client socket (<see cref="SocketOwners"/>).
 /// </summary>
 internal sealed class ConcurrencyProxy : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HttpClient _upstream;
-    private int _inFlight;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, int> _inFlightByReader = [];
+    private readonly Dictionary<string, int> _readerByConnection = new(StringComparer.Ordinal);
+    private int _maxReaders;
     private int _maxInFlight;
     private int _requests;
 
@@ -26,7 +31,29 @@ internal sealed class ConcurrencyProxy : IAsyncDisposable
 
     public Uri BaseUri { get; private set; } = null!;
 
-    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+    /// <summary>Gets the most reading processes that had requests in flight at the same time.</summary>
+    public int MaxReaders
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _maxReaders;
+            }
+        }
+    }
+
+    /// <summary>Gets the most requests in flight at the same time, from all readers.</summary>
+    public int MaxInFlight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _maxInFlight;
+            }
+        }
+    }
 
     public int Requests => Volatile.Read(ref _requests);
 
@@ -51,11 +78,13 @@ internal sealed class ConcurrencyProxy : IAsyncDisposable
 
     private async Task ForwardAsync(HttpContext context)
     {
-        var now = Interlocked.Increment(ref _inFlight);
         Interlocked.Increment(ref _requests);
-        int seen;
-        while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+        var reader = ReaderOf(context.Connection);
+        lock (_gate)
         {
+            _inFlightByReader[reader] = _inFlightByReader.GetValueOrDefault(reader) + 1;
+            _maxReaders = Math.Max(_maxReaders, _inFlightByReader.Count);
+            _maxInFlight = Math.Max(_maxInFlight, _inFlightByReader.Values.Sum());
         }
 
         try
@@ -86,7 +115,34 @@ internal sealed class ConcurrencyProxy : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            lock (_gate)
+            {
+                if (--_inFlightByReader[reader] == 0)
+                {
+                    _inFlightByReader.Remove(reader);
+                }
+            }
         }
+    }
+
+    /// <summary>Gets the process that opened <paramref name="connection"/>, looked up once per connection.</summary>
+    private int ReaderOf(ConnectionInfo connection)
+    {
+        lock (_gate)
+        {
+            if (_readerByConnection.TryGetValue(connection.Id, out var known))
+            {
+                return known;
+            }
+        }
+
+        var owner = SocketOwners.ProcessOfClientPort(connection.RemotePort);
+        Assert.True(owner is not null, $"No process owns the client side of the proxy's connection from port {connection.RemotePort}.");
+        lock (_gate)
+        {
+            _readerByConnection[connection.Id] = owner.Value;
+        }
+
+        return owner.Value;
     }
 }
