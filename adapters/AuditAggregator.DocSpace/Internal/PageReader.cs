@@ -41,7 +41,7 @@ internal sealed class PageReader(
                 async attemptToken => await DocSpaceCall.ReadAsync(
                     parser.Source,
                     token => api.GetFilterAsync(count: size, startIndex: startIndex, cancellationToken: token),
-                    (response, token) => LoginPageBody.ReadAsync(response, parser, size, token),
+                    (response, token) => DocSpacePageBody.ReadLoginAsync(response, parser, size, token),
                     resilience.TimeProvider,
                     attemptToken).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);

@@ -130,7 +130,7 @@ internal sealed class TrailReader(IDocSpaceAuditTrailApi api, SourceResilience r
                     parser.Source,
                     DocSpaceFeature.AuditTrail,
                     token => api.GetFilterAsync(from: fromText, to: toText, count: size, startIndex: startIndex == 0 ? null : startIndex, cancellationToken: token),
-                    (response, token) => TrailPageBody.ReadAsync(response, parser, size, token),
+                    (response, token) => DocSpacePageBody.ReadTrailAsync(response, parser, size, token),
                     resilience.TimeProvider,
                     attemptToken).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);

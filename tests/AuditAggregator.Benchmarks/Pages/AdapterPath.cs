@@ -8,7 +8,7 @@ namespace AuditAggregator.Benchmarks.Pages;
 /// <summary>
 /// The adapters' own parse-and-map path for one page, reached through InternalsVisibleTo: the body read from a stream
 /// into a pooled buffer (<see cref="PooledBody"/>), then one <see cref="System.Text.Json.Utf8JsonReader"/> pass straight
-/// into events, exactly as the sources do after the HTTP call (DocSpace: <c>LoginPageBody.ReadAsync</c>; ExaVault:
+/// into events, exactly as the sources do after the HTTP call (DocSpace: <c>DocSpacePageBody.ReadLoginAsync</c>; ExaVault:
 /// <c>LogPageReader</c>, for either log).
 /// </summary>
 internal static class AdapterPath
@@ -17,7 +17,7 @@ internal static class AdapterPath
 
     public static async ValueTask<IReadOnlyList<AuditEvent>> DocSpaceAsync(byte[] body, LoginPageParser parser)
     {
-        // As LoginPageBody.ReadAsync: the body into a pooled buffer, then one parser pass;
+        // As DocSpacePageBody.ReadLoginAsync: the body into a pooled buffer, then one parser pass;
         // a read keeps one parser (and its caches) for all its pages.
         var stream = new MemoryStream(body, writable: false);
         await using (stream.ConfigureAwait(false))

@@ -78,7 +78,7 @@ internal static class TestSetup
         return DocSpaceCall.ReadAsync(
             parser.Source,
             token => api.GetFilterAsync(count: 100, startIndex: 0, cancellationToken: token),
-            (response, token) => LoginPageBody.ReadAsync(response, parser, 100, token),
+            (response, token) => DocSpacePageBody.ReadLoginAsync(response, parser, 100, token),
             time ?? new FakeTimeProvider(),
             CancellationToken.None);
     }
