@@ -10,7 +10,8 @@ namespace AuditAggregator.Benchmarks.EndToEnd;
 /// </summary>
 /// <remarks>
 /// Options: <c>--console PATH</c> (default the published console under <c>samples/AuditAggregator.Console/bin</c>,
-/// see the README), <c>--events N</c> (events per source, default 100,000), <c>--latency-events N</c> (default 10,000).
+/// see the README), <c>--events N</c> (events per source, default 100,000), <c>--latency-events N</c> (default 10,000),
+/// <c>--part console|latency</c> (only one of the two halves; default both).
 /// </remarks>
 internal static class EndToEndCommand
 {
@@ -20,10 +21,11 @@ internal static class EndToEndCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var part = Option(args, "--part");
         var console = Option(args, "--console") ?? DefaultConsole();
-        if (!File.Exists(console))
+        if (part != "latency" && !File.Exists(console))
         {
-            Print($"e2e: no console at {console}; publish it first: dotnet publish -c Release -r linux-x64 --self-contained false samples/AuditAggregator.Console");
+            Print($"e2e: no console at {console}; publish it first: dotnet publish -c Release -r linux-x64 samples/AuditAggregator.Console");
             return 1;
         }
 
@@ -32,14 +34,16 @@ internal static class EndToEndCommand
         Print($"e2e machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; console {console}");
 
         var ok = true;
-        await using (var world = await StartAsync(events, TimeSpan.Zero))
+        if (part != "latency")
         {
+            await using var world = await StartAsync(events, TimeSpan.Zero);
             ok &= await ConsoleVsRawAsync(console, world, "docspace");
             ok &= await ConsoleVsRawAsync(console, world, "exavault");
         }
 
-        await using (var slow = await StartAsync(latencyEvents, TimeSpan.FromMilliseconds(50)))
+        if (part != "console")
         {
+            await using var slow = await StartAsync(latencyEvents, TimeSpan.FromMilliseconds(50));
             ok &= await SequentialVsConcurrentAsync(slow, "docspace");
             ok &= await SequentialVsConcurrentAsync(slow, "exavault");
         }
@@ -64,7 +68,8 @@ internal static class EndToEndCommand
         var expected = docSpace ? world.DocSpace.Options.EventCount : world.ExaVault.Options.SessionEventCount + world.ExaVault.Options.WebhookEventCount;
         Func<int> requests = docSpace ? () => world.DocSpace.RequestCount : () => world.ExaVault.RequestCount;
 
-        // The floor: the fewest pages that hold the events, each read and discarded.
+        // The floor: the fewest pages that hold the events, each read and discarded (DocSpace: its login history, the
+        // stream the console is asked for; the audit trail has pages of its own).
         string[] raw = docSpace
             ? ["Authorization", "Bearer " + DocSpaceCredential.DefaultApiKey, $"{world.DocSpace.BaseUri}api/2.0/security/audit/login/filter?count={DocSpacePage}&startIndex=", Pages(expected, DocSpacePage), $"{DocSpacePage}"]
             : ["ev-api-key", ExaVaultSimulatorOptions.DefaultApiKey, ExaVaultSimulatorOptions.DefaultAccessToken,
@@ -83,7 +88,7 @@ internal static class EndToEndCommand
 
         var output = Path.Combine(Path.GetTempPath(), $"auditaggregator-e2e-{Environment.ProcessId}-{vendor}.jsonl");
         string[] credentials = docSpace
-            ? ["--docspace-url", world.DocSpace.BaseUri.ToString(), "--docspace-token", DocSpaceCredential.DefaultApiKey]
+            ? ["--docspace-url", world.DocSpace.BaseUri.ToString(), "--docspace-token", DocSpaceCredential.DefaultApiKey, "--stream", "login"]
             : ["--exavault-url", world.ExaVault.BaseUri.ToString(), "--exavault-api-key", ExaVaultSimulatorOptions.DefaultApiKey, "--exavault-access-token", ExaVaultSimulatorOptions.DefaultAccessToken];
         var from = world.Now.AddDays(-400).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var to = world.Now.AddMinutes(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -114,9 +119,9 @@ internal static class EndToEndCommand
 
     private static async Task<bool> SequentialVsConcurrentAsync(SimulatorEnvironment world, string vendor)
     {
-        var seconds = new double[2];
-        var requests = new int[2];
-        int[] levels = [1, 0];
+        var seconds = new double[3];
+        var requests = new int[3];
+        int[] levels = [1, 0, 20];
         for (var i = 0; i < levels.Length; i++)
         {
             var before = world.DocSpace.RequestCount + world.ExaVault.RequestCount;
@@ -135,7 +140,7 @@ internal static class EndToEndCommand
         var speedup = seconds[0] / seconds[1];
         var page = vendor == "docspace" ? DocSpacePage : LatencyExaVaultPage;
         var inFlight = vendor == "docspace" ? DocSpace.DocSpaceOptions.DefaultMaxConcurrentRequests : ExaVault.ExaVaultOptions.DefaultMaxConcurrentRequests;
-        Print($"e2e {vendor} at 50 ms latency, {page} per page: one page at a time {seconds[0]:N2} s ({requests[0]} requests), the default {inFlight} in flight {seconds[1]:N2} s ({requests[1]} requests): {speedup:N1}x (target >= 5x: {(speedup >= 5 ? "met" : "MISSED")})");
+        Print($"e2e {vendor} 20 in flight {seconds[2]:N2} s ({requests[2]} requests)"); Print($"e2e {vendor} at 50 ms latency, {page} per page: one page at a time {seconds[0]:N2} s ({requests[0]} requests), the default {inFlight} in flight {seconds[1]:N2} s ({requests[1]} requests): {speedup:N1}x (target >= 5x: {(speedup >= 5 ? "met" : "MISSED")})");
         return true;
     }
 
