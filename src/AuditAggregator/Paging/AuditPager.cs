@@ -48,7 +48,7 @@ public static class AuditPager
         options.Validate();
         return options.Concurrency is { Max: > 1 } concurrency && (options.PageSize > 1 || !options.ProveBoundaries)
             ? ConcurrentPageWalk.ReadAsync(sourceName, fetchPage, query, options, concurrency, cancellationToken)
-            : ReadCoreAsync(sourceName, fetchPage, query, options, cancellationToken);
+            : ReadCoreAsync(sourceName, fetchPage, query, options, options.Concurrency, cancellationToken);
     }
 
     private static async IAsyncEnumerable<AuditEvent> ReadCoreAsync(
@@ -56,6 +56,7 @@ public static class AuditPager
         PageFetcher fetchPage,
         AuditQuery query,
         PagingOptions options,
+        PageConcurrency? concurrency,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var size = options.PageSize;
@@ -79,10 +80,21 @@ public static class AuditPager
 
             var request = new PageRequest(pageNumber, (long)pageNumber * size, size);
             IReadOnlyList<AuditEvent> page;
-            using (var activity = AuditTelemetry.StartPage(sourceName, pageNumber, request.Offset, size))
+            // One page at a time for the whole source: its other reads (another log of the account) wait their turn.
+            if (concurrency is not null)
             {
+                await concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                using var activity = AuditTelemetry.StartPage(sourceName, pageNumber, request.Offset, size);
                 page = await fetchPage(request, cancellationToken).ConfigureAwait(false);
                 activity?.SetTag("auditaggregator.items", page.Count);
+            }
+            finally
+            {
+                concurrency?.Exit();
             }
 
             AuditTelemetry.RecordEvents(sourceName, page.Count);

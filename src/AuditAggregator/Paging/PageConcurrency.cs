@@ -7,13 +7,16 @@ namespace AuditAggregator.Paging;
 /// <remarks>
 /// Thread-safe. One instance belongs to one source (its <see cref="Resilience.SourceResilience"/> owns it) and is
 /// shared by that source's reads, so a 429 seen by one read slows every read of the source, and no other source.
-/// The limit is the source's in total: reads running at once (the two logs of an ExaVault account) share it.
+/// The limit is the source's in total: reads running at once (the two logs of an ExaVault account) share it, a
+/// request at a time, in the order they ask. A slot is held only while a page is on the wire, so a read whose
+/// consumer is busy elsewhere (one log waiting in the merge for the other) leaves its share to the reads that need it.
 /// </remarks>
 public sealed class PageConcurrency
 {
+    private readonly Queue<TaskCompletionSource> _waiting = new();
     private int _current;
     private int _successes;
-    private int _reads;
+    private int _busy;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="PageConcurrency"/> class, starting at its maximum.
@@ -37,14 +40,87 @@ public sealed class PageConcurrency
     /// </summary>
     public int Current => Volatile.Read(ref _current);
 
-    /// <summary>Gets how many requests one of the reads running now may have in flight: its share of <see cref="Current"/>, at least 1.</summary>
-    internal int Share => Math.Max(1, Current / Math.Max(1, Volatile.Read(ref _reads)));
+    /// <summary>Gets how many requests are on the wire now, across the source's reads.</summary>
+    internal int Busy
+    {
+        get
+        {
+            lock (_waiting)
+            {
+                return _busy;
+            }
+        }
+    }
 
-    /// <summary>Counts a read that starts; <see cref="EndRead"/> when it ends.</summary>
-    internal void BeginRead() => Interlocked.Increment(ref _reads);
+    /// <summary>
+    /// Waits for a slot: fewer than <see cref="Current"/> requests of the source on the wire. First come, first served.
+    /// Every completed wait is paired with one <see cref="Exit"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <returns>A task that completes when the slot is the caller's.</returns>
+    internal Task EnterAsync(CancellationToken cancellationToken)
+    {
+        TaskCompletionSource waiter;
+        lock (_waiting)
+        {
+            if (_waiting.Count == 0 && _busy < Current)
+            {
+                _busy++;
+                return Task.CompletedTask;
+            }
 
-    /// <summary>Counts a read that ended.</summary>
-    internal void EndRead() => Interlocked.Decrement(ref _reads);
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Enqueue(waiter);
+
+            // Waiters cancelled before it may be all that stood in the way.
+            Admit();
+        }
+
+        return cancellationToken.CanBeCanceled ? WaitAsync(waiter, cancellationToken) : waiter.Task;
+    }
+
+    /// <summary>Gives back the slot of a request that has finished, and passes it on to the longest waiter.</summary>
+    internal void Exit()
+    {
+        lock (_waiting)
+        {
+            _busy--;
+            Admit();
+        }
+    }
+
+    private async Task WaitAsync(TaskCompletionSource waiter, CancellationToken cancellationToken)
+    {
+        using (cancellationToken.UnsafeRegister(static (state, token) => ((TaskCompletionSource)state!).TrySetCanceled(token), waiter))
+        {
+            try
+            {
+                await waiter.Task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Admit may have given the slot an instant before the cancellation won: a cancelled waiter holds none.
+                lock (_waiting)
+                {
+                    Admit();
+                }
+
+                throw;
+            }
+        }
+    }
+
+    // Under the lock: hand slots to waiters, in order, while the limit allows; cancelled waiters are dropped.
+    private void Admit()
+    {
+        while (_waiting.Count > 0 && _busy < Current)
+        {
+            if (_waiting.Dequeue().TrySetResult())
+            {
+                _busy++;
+            }
+        }
+    }
 
     /// <summary>
     /// Halves the current limit (to no less than 1), at once: the vendor answered 429.
@@ -97,6 +173,10 @@ public sealed class PageConcurrency
         if (Interlocked.CompareExchange(ref _current, current + 1, current) == current)
         {
             Volatile.Write(ref _successes, 0);
+            lock (_waiting)
+            {
+                Admit();
+            }
         }
     }
 }

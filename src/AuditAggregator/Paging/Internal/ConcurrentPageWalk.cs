@@ -48,16 +48,17 @@ internal static class ConcurrentPageWalk
         AuditEvent? last = null;
         AuditEvent? first = null;
         long walked = 0;
-        concurrency.BeginRead();
         try
         {
             while (true)
             {
-                var limit = Math.Min(Math.Min(allowed, concurrency.Share), PagesLeft(query, options, first, last, walked, stride));
+                // How far this read looks ahead of its consumer; the source's slots (PageConcurrency) decide how many
+                // of those pages are on the wire at once, across its reads.
+                var limit = Math.Min(Math.Min(allowed, concurrency.Current), PagesLeft(query, options, first, last, walked, stride));
                 while (inFlight.Count < limit && (options.MaxPages is not { } maxPages || nextPage < maxPages))
                 {
                     var request = new PageRequest(nextPage, (long)nextPage * stride, size);
-                    inFlight.Enqueue((request, FetchAsync(sourceName, fetchPage, request, stop.Token)));
+                    inFlight.Enqueue((request, FetchAsync(sourceName, fetchPage, request, concurrency, stop.Token)));
                     nextPage++;
                 }
 
@@ -87,7 +88,7 @@ internal static class ConcurrentPageWalk
                                 $"The page at offset {current.Offset} never contained the last event of the page before it ({MaxRefetches} tries), so no boundary between them could be proven; paging stopped rather than risk a gap.");
                         }
 
-                        page = await FetchAsync(sourceName, fetchPage, current, stop.Token).ConfigureAwait(false);
+                        page = await FetchAsync(sourceName, fetchPage, current, concurrency, stop.Token).ConfigureAwait(false);
                     }
 
                     if (at < 0)
@@ -158,7 +159,6 @@ internal static class ConcurrentPageWalk
         }
         finally
         {
-            concurrency.EndRead();
             await stop.CancelAsync().ConfigureAwait(false);
             while (inFlight.TryDequeue(out var abandoned))
             {
@@ -175,13 +175,21 @@ internal static class ConcurrentPageWalk
         }
     }
 
-    private static async Task<IReadOnlyList<AuditEvent>> FetchAsync(string sourceName, PageFetcher fetchPage, PageRequest request, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<AuditEvent>> FetchAsync(string sourceName, PageFetcher fetchPage, PageRequest request, PageConcurrency concurrency, CancellationToken cancellationToken)
     {
-        using var activity = AuditTelemetry.StartPage(sourceName, request.PageNumber, request.Offset, request.Size);
-        var page = await fetchPage(request, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("auditaggregator.items", page.Count);
-        AuditTelemetry.RecordEvents(sourceName, page.Count);
-        return page;
+        await concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var activity = AuditTelemetry.StartPage(sourceName, request.PageNumber, request.Offset, request.Size);
+            var page = await fetchPage(request, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("auditaggregator.items", page.Count);
+            AuditTelemetry.RecordEvents(sourceName, page.Count);
+            return page;
+        }
+        finally
+        {
+            concurrency.Exit();
+        }
     }
 
     /// <summary>
