@@ -12,6 +12,7 @@ namespace AuditAggregator.DocSpace.Internal;
 internal static class CredentialEcho
 {
     private const string Redacted = "***";
+    private const string Cut = "…";
 
     public static string? Redact(HttpRequestMessage? request, string? text)
     {
@@ -21,9 +22,28 @@ internal static class CredentialEcho
         }
 
         // Longest first, so that Basic's "email:password" goes before the password inside it.
-        foreach (var secret in Secrets(request).Where(s => s.Length > 0).OrderByDescending(s => s.Length))
+        var secrets = Secrets(request).Where(s => s.Length > 0).OrderByDescending(s => s.Length).ToList();
+        foreach (var secret in secrets)
         {
             text = text.Replace(secret, Redacted, StringComparison.Ordinal);
+        }
+
+        return text.EndsWith(Cut, StringComparison.Ordinal) ? RedactCutTail(text[..^Cut.Length], secrets) + Cut : text;
+    }
+
+    // A message cut to its first characters (AuditSourceException.MaxVendorMessageLength, marked by "…") may end
+    // inside a secret: whatever beginning of a secret it ends with goes too.
+    private static string RedactCutTail(string text, List<string> secrets)
+    {
+        foreach (var secret in secrets)
+        {
+            for (var length = Math.Min(secret.Length - 1, text.Length); length > 0; length--)
+            {
+                if (text.AsSpan().EndsWith(secret.AsSpan(0, length), StringComparison.Ordinal))
+                {
+                    return text[..^length] + Redacted;
+                }
+            }
         }
 
         return text;

@@ -95,6 +95,33 @@ public class CredentialLeakTests
     }
 
     [Theory]
+    [MemberData(nameof(EchoCases))]
+    public async Task ErrorMessageCutInsideTheCredential_ShowsNoPartOfIt(string scheme, int status)
+    {
+        // A vendor message is kept to its first AuditSourceException.MaxVendorMessageLength characters; one that
+        // quotes the secret right at that point must not keep the secret's beginning either.
+        var lead = new string('x', AuditSourceException.MaxVendorMessageLength - 12);
+        var handler = new StubHttpMessageHandler().Route(_ => new HttpResponseMessage((HttpStatusCode)status)
+        {
+            Content = new StringContent(
+                JsonSerializer.Serialize(new { status = 1, statusCode = status == 200 ? 403 : status, error = new { message = $"{lead}{Secret} was rejected" } }),
+                Encoding.UTF8,
+                "application/json"),
+        });
+        var options = Options(scheme);
+        var source = new DocSpaceAuditSource(TestSetup.Api(handler, options), options, TimeProvider.System);
+
+        var ex = await Assert.ThrowsAsync<AuditSourceException>(() => source.ReadAllAsync(AuditQuery.All));
+
+        Assert.NotNull(ex.VendorMessage);
+        Assert.StartsWith(lead, ex.VendorMessage, StringComparison.Ordinal);
+        foreach (var text in new[] { ex.VendorMessage, ex.Message, ex.ToString() })
+        {
+            Assert.DoesNotContain(Secret[..6], text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public async Task AnyFailure_NeverShowsTheCredential(string scheme, int status)
     {
