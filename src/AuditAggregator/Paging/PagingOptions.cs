@@ -52,10 +52,10 @@ public sealed class PagingOptions
     /// another. Pages are delivered in order whatever order they arrive in, and memory stays bounded by the limit.
     /// </summary>
     /// <remarks>
-    /// A read starts with one request and, once its first page comes back full, asks for up to
-    /// <see cref="PageConcurrency.Current"/> pages ahead, so a short read costs one request; a long one may fetch up to
-    /// that many pages past its end (fewer when a window's start gives an estimate of the pages left), which are
-    /// cancelled and their results dropped. The instance's slots bound the requests on the wire across every read
+    /// A read starts with one request, so a short read costs one. With a window start, once a page comes back full
+    /// it asks for up to <see cref="PageConcurrency.Current"/> pages ahead, no more than the window's remaining time
+    /// probably holds; without one, its look-ahead grows by one page with each full page, so that the pages it
+    /// fetches past its end (cancelled, their results dropped) are fewer than the pages it needed. The instance's slots bound the requests on the wire across every read
     /// given it (a limit of 1 makes the source's reads take turns, one page at a time), handed out in the order they
     /// are asked for. Pass the source's own instance (its <see cref="Resilience.SourceResilience.Concurrency"/>), so
     /// that a 429 lowers the concurrency of every read at once.

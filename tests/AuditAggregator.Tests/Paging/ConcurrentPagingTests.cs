@@ -165,6 +165,21 @@ public class ConcurrentPagingTests
         Assert.Single(log.Requests);
     }
 
+    [Theory]
+    [InlineData(25, 3)]
+    [InlineData(95, 10)]
+    [InlineData(400, 41)]
+    public async Task ReadAsync_NoWindowStart_FetchesFewerPagesPastTheEndThanItNeeded(int events, int pagesNeeded)
+    {
+        // Nothing estimates how many pages are left, so the look-ahead grows with the read instead of jumping to 8.
+        var log = new ScriptedLog(events, 0, _ => 0);
+
+        var read = await AuditPager.ReadAsync("s", log.FetchAsync, AuditQuery.All, Options(10, 8, prove: false)).ToListAsync();
+
+        Assert.Equal(events, read.Count);
+        Assert.InRange(log.Requests.Count, pagesNeeded, pagesNeeded + Math.Min(pagesNeeded - 1, 7));
+    }
+
     [Fact]
     public async Task ReadAsync_ConcurrencyLoweredMidRead_NoMoreRequestsInFlightThanTheNewLimit()
     {

@@ -148,8 +148,13 @@ internal static class ConcurrentPageWalk
                 first ??= page[0];
                 last = page[^1];
                 walked += page.Count - start;
-                // One full page says there is more: from then on as many as the limit and the look-ahead allow.
-                allowed = concurrency.Max;
+                // One full page says there is more. With a window start, the estimate of the pages left caps the
+                // look-ahead, so as many as the limit allows; without one nothing tells a long read from a short one,
+                // so the look-ahead grows by one with each full page (1, 2, 3, ...): the pages fetched past the end
+                // are then fewer than those the read needed, not the whole limit (every request is billed somewhere).
+                allowed = PagesLeft(query, options, first, last, walked, stride) == int.MaxValue
+                    ? Math.Min(concurrency.Max, allowed + 1)
+                    : concurrency.Max;
                 idlePages = newEvents == 0 ? idlePages + 1 : 0;
                 if (options.DetectRepeatedPages && idlePages > options.RememberedPages)
                 {
