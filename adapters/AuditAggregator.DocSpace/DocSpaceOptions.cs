@@ -92,8 +92,9 @@ public sealed class DocSpaceOptions
 
     /// <summary>
     /// The default number of pages in flight at once: well inside DocSpace's limit of 50 concurrent GETs a user (when
-    /// the portal's operator enables limits), and enough to hide a round trip of 50 to 200 ms. A 429 halves it at once;
-    /// a read starts with one request and goes to full concurrency once a page comes back full, so a short read costs one request.
+    /// the portal's operator enables limits), and enough to hide a round trip of 50 to 200 ms. The login history and
+    /// the audit trail share them, a request at a time as each needs one. A 429 halves it at once; a read starts with
+    /// one request, so a short read costs one (see <see cref="Paging.PagingOptions.Concurrency"/>).
     /// </summary>
     public const int DefaultMaxConcurrentRequests = 8;
 }

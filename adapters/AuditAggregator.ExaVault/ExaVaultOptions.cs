@@ -96,8 +96,9 @@ public sealed class ExaVaultOptions
     /// <summary>
     /// The default number of pages in flight at once, across the source's logs: each needs a connection of its own,
     /// opened once and kept alive, so a read opens at most this many, within the first second's
-    /// <see cref="MaxConnectionsPerSecond"/>. Every request is billed: a read starts with one request, goes to full
-    /// concurrency once a page comes back full, and may fetch up to this many pages past its end.
+    /// <see cref="MaxConnectionsPerSecond"/>. The two logs share them, a request at a time as each needs one. Every
+    /// request is billed: a read starts with one request, and fetches fewer pages past its end than it needed, at
+    /// most this many (see <see cref="Paging.PagingOptions.Concurrency"/>).
     /// </summary>
     public const int DefaultMaxConcurrentRequests = 10;
 
