@@ -8,8 +8,7 @@ namespace AuditAggregator.Paging;
 /// Thread-safe. One instance belongs to one source (its <see cref="Resilience.SourceResilience"/> owns it) and is
 /// shared by that source's reads, so a 429 seen by one read slows every read of the source, and no other source.
 /// The limit is the source's in total: reads running at once (the two logs of an ExaVault account) share it, a
-/// request at a time, in the order they ask. A slot is held only while a page is on the wire, so a read whose
-/// consumer is busy elsewhere (one log waiting in the merge for the other) leaves its share to the reads that need it.
+/// request at a time, in the order they ask, each looking ahead by its share; a limit of 1 makes them take turns.
 /// </remarks>
 public sealed class PageConcurrency
 {
@@ -17,6 +16,7 @@ public sealed class PageConcurrency
     private int _current;
     private int _successes;
     private int _busy;
+    private int _reads;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="PageConcurrency"/> class, starting at its maximum.
@@ -39,6 +39,15 @@ public sealed class PageConcurrency
     /// Gets the number of requests that may be in flight now, from 1 to <see cref="Max"/>.
     /// </summary>
     public int Current => Volatile.Read(ref _current);
+
+    /// <summary>Gets how many pages one of the reads running now may hold (asked for and not yet delivered): its share of <see cref="Current"/>, at least 1.</summary>
+    internal int Share => Math.Max(1, Current / Math.Max(1, Volatile.Read(ref _reads)));
+
+    /// <summary>Counts a read that starts; <see cref="EndRead"/> when it ends.</summary>
+    internal void BeginRead() => Interlocked.Increment(ref _reads);
+
+    /// <summary>Counts a read that ended.</summary>
+    internal void EndRead() => Interlocked.Decrement(ref _reads);
 
     /// <summary>Gets how many requests are on the wire now, across the source's reads.</summary>
     internal int Busy

@@ -53,8 +53,9 @@ public sealed class PagingOptions
     /// </summary>
     /// <remarks>
     /// A read starts with one request, so a short read costs one. With a window start, once a page comes back full
-    /// it asks for up to <see cref="PageConcurrency.Current"/> pages ahead, no more than the window's remaining time
-    /// probably holds; without one, its look-ahead grows by one page with each full page, so that the pages it
+    /// it asks for up to its share of <see cref="PageConcurrency.Current"/> (the limit split between the reads running
+    /// at once) pages ahead, no more than the window's remaining time probably holds, and no more while two fetched
+    /// pages wait for its consumer; without one, its look-ahead grows by one page with each full page, so that the pages it
     /// fetches past its end (cancelled, their results dropped) are fewer than the pages it needed. The instance's slots bound the requests on the wire across every read
     /// given it (a limit of 1 makes the source's reads take turns, one page at a time), handed out in the order they
     /// are asked for. Pass the source's own instance (its <see cref="Resilience.SourceResilience.Concurrency"/>), so

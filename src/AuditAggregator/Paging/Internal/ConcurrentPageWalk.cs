@@ -24,6 +24,13 @@ internal static class ConcurrentPageWalk
     /// <summary>How many times one page is fetched again before an unprovable boundary fails the read.</summary>
     public const int MaxRefetches = 3;
 
+    /// <summary>
+    /// The most fetched pages a read keeps waiting for its consumer before it asks for more: a read whose consumer is
+    /// slower than the link (one log of a source waiting in the merge for the other) holds this many, not its whole
+    /// look-ahead of pages.
+    /// </summary>
+    public const int MaxReadyPages = 2;
+
     public static async IAsyncEnumerable<AuditEvent> ReadAsync(
         string sourceName,
         PageFetcher fetchPage,
@@ -48,14 +55,15 @@ internal static class ConcurrentPageWalk
         AuditEvent? last = null;
         AuditEvent? first = null;
         long walked = 0;
+        concurrency.BeginRead();
         try
         {
             while (true)
             {
-                // How far this read looks ahead of its consumer; the source's slots (PageConcurrency) decide how many
-                // of those pages are on the wire at once, across its reads.
+                // How far this read looks ahead of its consumer (MayAskForMore caps it at its share); the source's
+                // slots (PageConcurrency) decide how many of those pages are on the wire at once, across its reads.
                 var limit = Math.Min(Math.Min(allowed, concurrency.Current), PagesLeft(query, options, first, last, walked, stride));
-                while (inFlight.Count < limit && (options.MaxPages is not { } maxPages || nextPage < maxPages))
+                while (inFlight.Count < limit && MayAskForMore(inFlight, concurrency) && (options.MaxPages is not { } maxPages || nextPage < maxPages))
                 {
                     var request = new PageRequest(nextPage, (long)nextPage * stride, size);
                     inFlight.Enqueue((request, FetchAsync(sourceName, fetchPage, request, concurrency, stop.Token)));
@@ -164,6 +172,7 @@ internal static class ConcurrentPageWalk
         }
         finally
         {
+            concurrency.EndRead();
             await stop.CancelAsync().ConfigureAwait(false);
             while (inFlight.TryDequeue(out var abandoned))
             {
@@ -218,6 +227,25 @@ internal static class ConcurrentPageWalk
 
         var events = walked * (left / covered);
         return events / stride >= int.MaxValue - 2 ? int.MaxValue : (int)Math.Ceiling(events / stride) + 1;
+    }
+
+    /// <summary>
+    /// Whether a read asks for one more page: up to its share of the source's limit (the source's reads split the
+    /// pages held, so memory stays bounded by the limit's pages per source), and not while it holds
+    /// <see cref="MaxReadyPages"/> fetched pages its consumer has not taken yet.
+    /// </summary>
+    private static bool MayAskForMore(Queue<(PageRequest Request, Task<IReadOnlyList<AuditEvent>> Page)> inFlight, PageConcurrency concurrency)
+    {
+        var ready = 0;
+        foreach (var (_, page) in inFlight)
+        {
+            if (page.IsCompleted && ++ready >= MaxReadyPages)
+            {
+                return false;
+            }
+        }
+
+        return inFlight.Count < concurrency.Share;
     }
 
     private static int IndexOf(IReadOnlyList<AuditEvent> page, string id)
