@@ -22,7 +22,9 @@ internal static class EndToEndExport
         var docSpace = new Uri(args[0]);
         var exaVault = new Uri(args[1]);
         var exaVaultPageSize = int.Parse(args[2], CultureInfo.InvariantCulture);
-        var query = args.Length > 3 && args[3] != "all" ? AuditQuery.All with { Sources = args[3].Split(',') } : AuditQuery.All;
+        // DocSpace's login history (the pages the parent counts) and both ExaVault logs.
+        var logs = AuditQuery.All with { Streams = [AuditAggregator.DocSpace.DocSpaceSourceNames.LoginStream, ExaVaultSourceNames.SessionStream, ExaVaultSourceNames.WebhookStream] };
+        var query = args.Length > 3 && args[3] != "all" ? logs with { Sources = args[3].Split(',') } : logs;
         int? concurrency = args.Length > 4 && args[4] != "0" ? int.Parse(args[4], CultureInfo.InvariantCulture) : null;
 
         var services = new ServiceCollection();
