@@ -57,6 +57,35 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public async Task RunAsync_MisspeltCommand_ExitsTwoListingTheCommands()
+    {
+        var run = await InProcess.RunAsync(["exprot"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("'exprot' is not a command; the commands are export, compare, follow and simulate", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MisspeltOptionWithItsValue_ExitsTwoWithOneMessageNamingTheClosestOption()
+    {
+        var run = await InProcess.RunAsync(["export", "--frmo", "2025-06-01"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("'--frmo' is not an option or argument of export. Did you mean --from?", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("'2025-06-01'", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_LastOptionWithoutItsValue_ExitsTwoNamingTheOptionAndWhatItTakes()
+    {
+        var run = await InProcess.RunAsync(["export", "--format", "jsonl", "--from"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--from: needs a value (date|instant) after it.", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required argument missing", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_CsvForCompare_ExitsTwo()
     {
         var run = await InProcess.RunAsync(["compare", "--format", "csv"]);
