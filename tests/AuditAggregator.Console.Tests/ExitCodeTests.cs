@@ -37,6 +37,17 @@ public sealed class ExitCodeTests
         Assert.Contains("no zone", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2025-06-01", "(2025-06-02T00:00:00Z, the end of --to 2025-06-01, whose whole day is included)")]
+    [InlineData("2025-06-01T12:00:00Z", "(2025-06-01T12:00:00Z, --to 2025-06-01T12:00:00Z)")]
+    public async Task RunAsync_FromNotBeforeTo_ExitsTwoSayingWhereTheEndComesFrom(string to, string expected)
+    {
+        var run = await InProcess.RunAsync(["export", "--from", "2025-06-02", "--to", to]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--from: the window starts (2025-06-02T00:00:00Z) at or after its end " + expected + "; give a --from before it.", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RunAsync_UnknownAction_ExitsTwoNamingActionAndTheVocabulary()
     {
