@@ -97,6 +97,15 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public async Task RunAsync_VersionAfterACommand_ExitsTwoSayingOnlyTheBareCommandHasIt()
+    {
+        var run = await InProcess.RunAsync(["export", "--version"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--version is not an option of export; it is one of audit-aggregator with no command only.", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_CsvForCompare_ExitsTwo()
     {
         var run = await InProcess.RunAsync(["compare", "--format", "csv"]);

@@ -18,6 +18,24 @@ public sealed class OutputFailureTests
     }
 
     [Fact]
+    public async Task RunAsync_OutputDash_WritesToStdoutAndCreatesNoFileNamedDash()
+    {
+        var dash = Path.Combine(Environment.CurrentDirectory, "-");
+        try
+        {
+            var run = await InProcess.RunAsync(["export", "--format", "jsonl", "-o", "-"]);
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.NotEmpty(run.StdoutLines);
+            Assert.False(File.Exists(dash), "a file named '-' was written instead of stdout");
+        }
+        finally
+        {
+            File.Delete(dash);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_OutputDeviceThatIsFull_ExitsTwoNamingTheOutputAndTheReason()
     {
         var run = await InProcess.RunAsync(["export", "--format", "jsonl", "--output", "/dev/full"]);

@@ -124,7 +124,12 @@ internal static class ParseErrors
     private static string Owners(IEnumerable<ConsoleCommand> kinds)
     {
         var names = kinds.Where(k => k != ConsoleCommand.Overview).Select(ConsoleCommandLine.NameOf).ToList();
-        var text = names.Count <= 1 ? string.Join(string.Empty, names) : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+        if (names.Count == 0)
+        {
+            return "audit-aggregator with no command only";
+        }
+
+        var text = names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
         return kinds.Contains(ConsoleCommand.Overview) ? $"{text} (and of audit-aggregator with no command)" : text;
     }
 }

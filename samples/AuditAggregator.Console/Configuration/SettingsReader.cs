@@ -33,7 +33,7 @@ internal sealed class SettingsReader(ConsoleEnvironment environment)
             Action = ReadAction(args.Text(ConsoleOptions.Action)),
             Outcome = ReadOutcome(args.Text(ConsoleOptions.Outcome)),
             Format = format,
-            OutputPath = ArgumentValues.FileToWrite(ConsoleOptions.Output, args.Text(ConsoleOptions.Output)),
+            OutputPath = args.Text(ConsoleOptions.Output) is "-" ? null : ArgumentValues.FileToWrite(ConsoleOptions.Output, args.Text(ConsoleOptions.Output)),
             CheckpointPath = checkpoint,
             Simulate = args.Flag(ConsoleOptions.Simulate),
             SimulateForced = args.Flag(ConsoleOptions.Simulate),
