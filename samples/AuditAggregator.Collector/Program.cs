@@ -55,10 +55,10 @@ catch (CollectorException ex)
     Console.Error.WriteLine($"audit-collector: {ex.Message}");
     return 2;
 }
-catch (Exception ex) when (ex is AuditAggregator.AuditException or StackExchange.Redis.RedisException or Orleans.Runtime.OrleansException)
+catch (Exception ex) when (CollectorFailures.Unreachable(ex) is { } cause)
 {
     // Redis, PostgreSQL or the cluster cannot be reached: say what and why, without a stack trace.
-    Console.Error.WriteLine($"audit-collector: {ex.Message}");
+    Console.Error.WriteLine($"audit-collector: {cause.Message}");
     return 1;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
