@@ -87,6 +87,16 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public async Task RunAsync_OptionWithoutItsValueBeforeAnother_ExitsTwoNamingTheOptionAndNotTheOtherValue()
+    {
+        var run = await InProcess.RunAsync(["export", "--from", "--to", "2025-06-02"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--from: needs a value (date|instant) after it, not the option --to.", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("'2025-06-02'", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_LastOptionWithoutItsValue_ExitsTwoNamingTheOptionAndWhatItTakes()
     {
         var run = await InProcess.RunAsync(["export", "--format", "jsonl", "--from"]);

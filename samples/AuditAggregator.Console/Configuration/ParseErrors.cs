@@ -18,9 +18,25 @@ internal static class ParseErrors
         var command = parsed.CommandResult.Command;
         var commandName = cli.CommandOf(parsed) == ConsoleCommand.Overview ? "audit-aggregator with no command" : ConsoleCommandLine.NameOf(cli.CommandOf(parsed));
         var unmatched = parsed.UnmatchedTokens;
+
+        // `--from --to 2025-06-02`: the parser takes --to as the value of --from, and 2025-06-02 is left over.
+        var swallowed = parsed.CommandResult.Children.OfType<OptionResult>()
+            .SelectMany(r => r.Tokens.Where(t => IsOptionName(cli, t.Value)).Select(t => (r.Option, t.Value)))
+            .ToList();
+        foreach (var (option, value) in swallowed)
+        {
+            messages.Add($"{option.Name}: needs a value ({option.HelpName ?? "see --help"}) after it, not the option {value}.");
+        }
+
         for (var i = 0; i < unmatched.Count; i++)
         {
             var token = unmatched[i];
+            if (swallowed.Count > 0 && !token.StartsWith('-'))
+            {
+                // The value of the option that was taken as another option's value.
+                continue;
+            }
+
             var owners = cli.Commands.Where(c => c.Command.Options.Any(o => o.Name == token || o.Aliases.Contains(token))).ToList();
             if (owners.Count == 0 && !token.StartsWith('-') && command == cli.Root)
             {
@@ -64,6 +80,9 @@ internal static class ParseErrors
                 : e.Message));
         return messages;
     }
+
+    private static bool IsOptionName(ConsoleCommandLine cli, string token) =>
+        token.StartsWith("--", StringComparison.Ordinal) && cli.Commands.Any(c => c.Command.Options.Any(o => o.Name == token || o.Aliases.Contains(token)));
 
     /// <summary>Gets the option whose value is missing (<c>--from</c> last, or followed by another option), if that is the error.</summary>
     private static Option? MissingValue(ParseError error) => error.SymbolResult switch
