@@ -2,6 +2,7 @@ using System.Collections;
 using System.CommandLine;
 using AuditAggregator.ConsoleApp.Commands;
 using AuditAggregator.ConsoleApp.Configuration;
+using AuditAggregator.ConsoleApp.Output;
 using AuditAggregator.ConsoleApp.Sources;
 using AuditAggregator.Hosting;
 using Microsoft.Extensions.Options;
@@ -78,6 +79,10 @@ public static class ConsoleApp
         catch (AuditSourceException ex)
         {
             return Fail(stderr, ExitCodes.SourceFailed, SourceFailures.Describe(ex));
+        }
+        catch (OutputWriteException ex)
+        {
+            return Fail(stderr, ExitCodes.BadArgument, ex.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

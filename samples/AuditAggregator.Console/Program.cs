@@ -6,6 +6,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using AuditAggregator.ConsoleApp;
+using AuditAggregator.ConsoleApp.Output;
 
 // 1. Ctrl+C and SIGTERM cancel a token instead of killing the process. The read then stops between two events:
 //    `follow` and `export --checkpoint` commit what was taken, and the output file is flushed before exit.
@@ -23,7 +24,8 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
 
 // 2. stdout carries data only (a table, JSON Lines, CSV, OCSF, ECS), through a large buffer because an export can
 //    be millions of lines; stderr carries the notes, the progress line and errors, so `> file` captures pure data.
-await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+//    A write that fails there (a full disk) is reported naming stdout, with exit 2.
+await using var stdout = new StreamWriter(new OutputStream(Console.OpenStandardOutput(), "stdout"), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
 
 // 3. What the console needs to know about its surroundings: progress lines only when stderr is a terminal, colours
 //    and the terminal's width only when stdout is one; the environment variables that point at real services.

@@ -37,6 +37,17 @@ public sealed class ExitCodeTests
         Assert.Contains("no zone", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2025-06-01", "(2025-06-02T00:00:00Z, the end of --to 2025-06-01, whose whole day is included)")]
+    [InlineData("2025-06-01T12:00:00Z", "(2025-06-01T12:00:00Z, --to 2025-06-01T12:00:00Z)")]
+    public async Task RunAsync_FromNotBeforeTo_ExitsTwoSayingWhereTheEndComesFrom(string to, string expected)
+    {
+        var run = await InProcess.RunAsync(["export", "--from", "2025-06-02", "--to", to]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--from: the window starts (2025-06-02T00:00:00Z) at or after its end " + expected + "; give a --from before it.", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RunAsync_UnknownAction_ExitsTwoNamingActionAndTheVocabulary()
     {
@@ -54,6 +65,54 @@ public sealed class ExitCodeTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--colour", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MisspeltCommand_ExitsTwoListingTheCommands()
+    {
+        var run = await InProcess.RunAsync(["exprot"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("'exprot' is not a command; the commands are export, compare, follow and simulate", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MisspeltOptionWithItsValue_ExitsTwoWithOneMessageNamingTheClosestOption()
+    {
+        var run = await InProcess.RunAsync(["export", "--frmo", "2025-06-01"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("'--frmo' is not an option or argument of export. Did you mean --from?", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("'2025-06-01'", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_OptionWithoutItsValueBeforeAnother_ExitsTwoNamingTheOptionAndNotTheOtherValue()
+    {
+        var run = await InProcess.RunAsync(["export", "--from", "--to", "2025-06-02"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--from: needs a value (date|instant) after it, not the option --to.", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("'2025-06-02'", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_LastOptionWithoutItsValue_ExitsTwoNamingTheOptionAndWhatItTakes()
+    {
+        var run = await InProcess.RunAsync(["export", "--format", "jsonl", "--from"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--from: needs a value (date|instant) after it.", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required argument missing", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_VersionAfterACommand_ExitsTwoSayingOnlyTheBareCommandHasIt()
+    {
+        var run = await InProcess.RunAsync(["export", "--version"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--version is not an option of export; it is one of audit-aggregator with no command only.", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

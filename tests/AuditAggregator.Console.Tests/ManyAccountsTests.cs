@@ -245,6 +245,16 @@ public sealed class ManyAccountsTests(AccountsFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task RunAsync_SourcesFileIsADirectory_ExitsTwoSayingSoInWords()
+    {
+        var run = await InProcess.RunAsync(["export", "--sources-file", _directory.FullName]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"--sources-file: '{_directory.FullName}': is a directory; give the path of a JSON file.", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_UnknownSourceName_ExitsTwoListingTheSources()
     {
         var accounts = fixture.Accounts();

@@ -10,6 +10,7 @@ internal sealed class CollectorArguments
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly Func<string, string?> _environment;
 
     private CollectorArguments(string command, Func<string, string?> environment)
@@ -24,7 +25,7 @@ internal sealed class CollectorArguments
     {
         if (args.Count == 0 || args[0].StartsWith('-'))
         {
-            throw new CollectorException("Name a command: `silo` (run one silo) or `demo` (a cluster on private servers, with one silo killed).");
+            throw new CollectorException("Name a command: `silo` (run one silo) or `demo` (a cluster on private servers, with one silo killed); `audit-collector --help` lists their options.");
         }
 
         var parsed = new CollectorArguments(args[0], environment);
@@ -53,10 +54,31 @@ internal sealed class CollectorArguments
         return parsed;
     }
 
-    public bool Has(string flag) => _flags.Contains(flag);
+    /// <summary>Gets the options the command has read so far, given or not.</summary>
+    public IReadOnlySet<string> Read => _read;
 
-    public string? Text(string name, string? variable = null) =>
-        _values.GetValueOrDefault(name) ?? (variable is null ? null : _environment(variable));
+    public bool Has(string flag)
+    {
+        _read.Add(flag);
+        return _flags.Contains(flag);
+    }
+
+    public string? Text(string name, string? variable = null)
+    {
+        _read.Add(name);
+        return _values.GetValueOrDefault(name) ?? (variable is null ? null : _environment(variable));
+    }
+
+    /// <summary>Fails on an option given but never read by the command (a typo such as <c>--acounts</c> would otherwise be ignored).</summary>
+    public void RejectUnknown()
+    {
+        var unknown = _values.Keys.Concat(_flags).Where(name => !_read.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new CollectorException(
+                $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not an option" : "are not options")} of `{Command}`; `audit-collector --help` lists its options.");
+        }
+    }
 
     public string Required(string name, string? variable = null) =>
         Text(name, variable) ?? throw new CollectorException(

@@ -11,7 +11,8 @@ namespace AuditAggregator.ConsoleApp.Commands;
 /// <summary>
 /// <c>follow</c>: the live tail through <see cref="AuditFollower.FollowAsync"/>, polling every interval, each event
 /// written and flushed as it comes, in any format. Ctrl+C stops it cleanly: the follower commits what was taken
-/// (to the <c>--checkpoint</c> file, or in memory without one) and the command exits 0.
+/// (to the <c>--checkpoint</c> file, or in memory without one) and the command exits 0, or 3 when a source failed
+/// at one of its polls.
 /// </summary>
 internal static class FollowCommand
 {

@@ -69,7 +69,7 @@ internal static class ConsoleOptions
         yield return Text(Format, "format", compare
             ? "table (default), json (one indented document) or jsonl (the same on one line)."
             : "table (default), jsonl, csv, ocsf or ecs.", "-f");
-        yield return Text(Output, "file", "Write the data to this file instead of stdout.", "-o");
+        yield return Text(Output, "file", "Write the data to this file instead of stdout (- is stdout).", "-o");
         if (!compare)
         {
             yield return Text(Checkpoint, "file", follow

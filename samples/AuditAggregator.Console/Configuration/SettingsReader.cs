@@ -33,7 +33,7 @@ internal sealed class SettingsReader(ConsoleEnvironment environment)
             Action = ReadAction(args.Text(ConsoleOptions.Action)),
             Outcome = ReadOutcome(args.Text(ConsoleOptions.Outcome)),
             Format = format,
-            OutputPath = ArgumentValues.FileToWrite(ConsoleOptions.Output, args.Text(ConsoleOptions.Output)),
+            OutputPath = args.Text(ConsoleOptions.Output) is "-" ? null : ArgumentValues.FileToWrite(ConsoleOptions.Output, args.Text(ConsoleOptions.Output)),
             CheckpointPath = checkpoint,
             Simulate = args.Flag(ConsoleOptions.Simulate),
             SimulateForced = args.Flag(ConsoleOptions.Simulate),
@@ -111,7 +111,10 @@ internal sealed class SettingsReader(ConsoleEnvironment environment)
         var from = fromText is null ? to - DefaultWindow : TimeArgument.Parse(ConsoleOptions.From, fromText, isEnd: false);
         if (from >= to)
         {
-            throw new BadArgumentException(ConsoleOptions.From, $"the window starts ({from}) at or after its end ({to}).");
+            var end = toText is null ? "now, as no --to is given"
+                : TimeArgument.IsDate(toText) ? $"the end of --to {toText.Trim()}, whose whole day is included"
+                : $"--to {toText.Trim()}";
+            throw new BadArgumentException(ConsoleOptions.From, $"the window starts ({from}) at or after its end ({to}, {end}); give a --from before it.");
         }
 
         return (from, to);

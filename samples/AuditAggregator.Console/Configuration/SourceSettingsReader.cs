@@ -84,7 +84,12 @@ internal sealed class SourceSettingsReader(ConsoleEnvironment environment)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : $"the file cannot be read ({ex.GetType().Name})";
+            var reason = ex switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "the file does not exist",
+                UnauthorizedAccessException when Directory.Exists(path) => "is a directory; give the path of a JSON file",
+                _ => $"the file cannot be read: {ex.Message.TrimEnd('.')}",
+            };
             throw new BadArgumentException(option, $"'{path}': {reason}.", ex);
         }
 

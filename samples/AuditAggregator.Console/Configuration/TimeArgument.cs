@@ -10,6 +10,9 @@ namespace AuditAggregator.ConsoleApp.Configuration;
 /// </summary>
 internal static class TimeArgument
 {
+    /// <summary>Gets a value indicating whether <paramref name="text"/> is a date alone (<c>2025-06-01</c>), which means a whole day.</summary>
+    public static bool IsDate(string text) => LocalDatePattern.Iso.Parse(text.Trim()).Success;
+
     public static Instant Parse(string option, string text, bool isEnd)
     {
         text = text.Trim();

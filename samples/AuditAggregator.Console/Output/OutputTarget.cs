@@ -34,16 +34,24 @@ internal sealed class OutputTarget : IDisposable
 
     public static OutputTarget Stdout(TextWriter stdout, bool isTerminal) => new(stdout, null, null, isTerminal, 0);
 
-    /// <summary>Opens <paramref name="path"/>, cut back to its first <paramref name="keep"/> bytes (0 starts afresh).</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/>, cut back to its first <paramref name="keep"/> bytes. With 0 it starts afresh by
+    /// truncating at open, which also takes a device (<c>/dev/null</c>, <c>/dev/stdout</c>) that cannot be cut or seeked.
+    /// </summary>
     public static OutputTarget OpenFile(string path, long keep)
     {
         var full = System.IO.Path.GetFullPath(path);
-        var file = new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
+        var file = new FileStream(full, keep == 0 ? FileMode.Create : FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
         try
         {
-            file.SetLength(keep);
-            file.Seek(0, SeekOrigin.End);
-            var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+            if (keep > 0)
+            {
+                file.SetLength(keep);
+                file.Seek(0, SeekOrigin.End);
+            }
+
+            var stream = new OutputStream(file, $"--output '{full}'");
+            var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
             return new OutputTarget(writer, file, full, isTerminal: false, keep);
         }
         catch
@@ -62,7 +70,15 @@ internal sealed class OutputTarget : IDisposable
             return null;
         }
 
-        _file.Flush(flushToDisk: true);
+        try
+        {
+            _file.Flush(flushToDisk: true);
+        }
+        catch (IOException ex)
+        {
+            throw new OutputWriteException($"--output '{Path}'", ex);
+        }
+
         return JsonSerializer.Serialize(new SinkState(Path!, format, _file.Length), ConsoleJsonContext.Default.SinkState);
     }
 

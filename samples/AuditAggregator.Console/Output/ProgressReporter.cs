@@ -66,7 +66,7 @@ internal sealed class ProgressReporter : IDisposable
             var perSource = string.Join(", ", _events.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:N0}")));
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"audit-aggregator: {verb} {_total:N0} events{(perSource.Length > 0 ? $" ({perSource})" : string.Empty)} in {seconds:0.0} s ({_total / seconds:N0} events/s).");
+                $"audit-aggregator: {verb} {_total:N0} {(_total == 1 ? "event" : "events")}{(perSource.Length > 0 ? $" ({perSource})" : string.Empty)} in {seconds:0.0} s ({_total / seconds:N0} events/s).");
         }
     }
 

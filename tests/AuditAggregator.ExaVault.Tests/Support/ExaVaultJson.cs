@@ -4,7 +4,8 @@ using NodaTime.Text;
 namespace AuditAggregator.ExaVault.Tests.Support;
 
 /// <summary>
-/// Builds ExaVault bodies in the contract's shape, and reads the fixtures copied from shared/contracts.
+/// Builds ExaVault bodies in the contract's shape, and reads the fixtures: the vendor's published
+/// document and example bodies, the same files as the contract tests' <c>Contracts/</c>.
 /// </summary>
 internal static class ExaVaultJson
 {
