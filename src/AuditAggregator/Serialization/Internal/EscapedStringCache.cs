@@ -19,7 +19,7 @@ internal sealed class EscapedStringCache
     public const int MaxBytes = 512;
 
     private readonly Entry[] _entries;
-    private readonly int _mask;
+    private readonly int _shift;
 
     public EscapedStringCache(int size)
     {
@@ -29,16 +29,17 @@ internal sealed class EscapedStringCache
         }
 
         _entries = new Entry[size];
-        _mask = size - 1;
+        _shift = 32 - int.Log2(size);
     }
 
     /// <summary>Returns the slot of <paramref name="value"/>; its bytes are <paramref name="value"/>'s only when <see cref="Entry.Key"/> is the same reference.</summary>
-    public ref Entry Find(string value) => ref _entries[Hash(value) & _mask];
+    public ref Entry Find(string value) => ref _entries[(int)((ulong)(Hash(value) * 0x9E3779B1u) >> _shift)];
 
-    internal static int Hash(string value)
+    // Fibonacci hashing takes the slot from the top bits, so every character counts whatever the size.
+    internal static uint Hash(string value)
     {
         var length = value.Length;
-        return length == 0 ? 0 : (length * 31) ^ value[0] ^ (value[length >> 1] << 5) ^ (value[length - 1] << 10);
+        return length == 0 ? 0 : ((uint)length * 0x9E3779B1u) ^ value[0] ^ ((uint)value[length >> 1] << 8) ^ ((uint)value[length - 1] << 16);
     }
 
     /// <summary>One slot.</summary>

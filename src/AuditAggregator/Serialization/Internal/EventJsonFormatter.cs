@@ -22,7 +22,7 @@ namespace AuditAggregator.Serialization.Internal;
 /// </remarks>
 internal sealed class EventJsonFormatter
 {
-    private const int ValueCacheSize = 512;
+    private const int ValueCacheSize = 1024;
     private const int NameCacheSize = 64;
     private const int MaxScratchCapacity = 1 << 16;
 
