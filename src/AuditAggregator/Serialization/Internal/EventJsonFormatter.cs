@@ -1,10 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using System.Text.Unicode;
 
 namespace AuditAggregator.Serialization.Internal;
 
@@ -15,28 +12,18 @@ namespace AuditAggregator.Serialization.Internal;
 /// <see cref="EscapedStringCache"/>s. The serializer's metadata path was a quarter of an export's CPU.
 /// </summary>
 /// <remarks>
-/// The identity holds by construction: text that is printable ASCII the writer leaves alone (that set is read from a
-/// <see cref="Utf8JsonWriter"/> at start-up, not assumed) is copied as it is; any other string, name or raw value goes
-/// through a scratch <see cref="Utf8JsonWriter"/> with the same options, and an event whose category or outcome has no
-/// name goes through the serializer itself. One instance per output; not thread-safe.
+/// The identity holds by construction: strings, names and raw values are written as the writer itself writes them
+/// (<see cref="JsonStringWriter"/>), the enums' names are the serializer's own (<see cref="JsonTexts"/>), and an event
+/// whose category or outcome has no name goes through the serializer. One instance per output; not thread-safe.
 /// </remarks>
 internal sealed class EventJsonFormatter
 {
     private const int ValueCacheSize = 1024;
     private const int NameCacheSize = 64;
-    private const int MaxScratchCapacity = 1 << 16;
-
-    // Longer raw values go through the scratch writer, which checks the length limit and throws as the serializer does.
-    private const int MaxDirectRawLength = 1 << 24;
-
-    private static readonly SearchValues<char> Plain = PlainAscii();
-    private static readonly byte[]?[] Categories = EnumTexts(RelaxedJson.Context.AuditCategory);
-    private static readonly byte[]?[] Outcomes = EnumTexts(RelaxedJson.Context.AuditOutcome);
 
     private readonly EscapedStringCache? _values;
     private readonly EscapedStringCache? _names;
-    private ArrayBufferWriter<byte>? _scratch;
-    private Utf8JsonWriter? _scratchWriter;
+    private readonly JsonStringWriter _strings = new();
 
     /// <param name="cacheStrings">Whether to keep the escaped bytes of repeated strings (for a writer of many events).</param>
     public EventJsonFormatter(bool cacheStrings)
@@ -51,8 +38,8 @@ internal sealed class EventJsonFormatter
     /// <summary>Writes one event as a JSON object to <paramref name="output"/>.</summary>
     public void Write(IBufferWriter<byte> output, AuditEvent auditEvent)
     {
-        var category = Text(Categories, (int)auditEvent.Category);
-        var outcome = Text(Outcomes, (int)auditEvent.Outcome);
+        var category = JsonTexts.Of(auditEvent.Category);
+        var outcome = JsonTexts.Of(auditEvent.Outcome);
         if (category is null || outcome is null)
         {
             WriteWithSerializer(output, auditEvent);
@@ -100,9 +87,7 @@ internal sealed class EventJsonFormatter
         sink.Complete();
     }
 
-    private static byte[]? Text(byte[]?[] texts, int value) => (uint)value < (uint)texts.Length ? texts[value] : null;
-
-    private static bool IsPlain(string? value) => value is null || !value.AsSpan().ContainsAnyExcept(Plain);
+    private static bool IsPlain(string? value) => value is null || !value.AsSpan().ContainsAnyExcept(JsonTexts.Plain);
 
     private static void Narrow(string? value, Span<byte> destination)
     {
@@ -143,7 +128,7 @@ internal sealed class EventJsonFormatter
         string? source = auditEvent.Source, stream = auditEvent.Stream, sourceId = auditEvent.SourceId;
         if (!IsPlain(source) || !IsPlain(stream) || !IsPlain(sourceId))
         {
-            WriteEscaped(ref sink, auditEvent.Id, isName: false);
+            _strings.Write(ref sink, auditEvent.Id, isName: false);
             return;
         }
 
@@ -216,7 +201,7 @@ internal sealed class EventJsonFormatter
                 sink.Write(boolean ? "true"u8 : "false"u8);
                 break;
             default:
-                WriteRaw(ref sink, value.AsString());
+                _strings.WriteRaw(ref sink, value.AsString());
                 break;
         }
     }
@@ -231,7 +216,7 @@ internal sealed class EventJsonFormatter
 
         if (cache is null)
         {
-            WriteEscaped(ref sink, value, isName: false);
+            _strings.Write(ref sink, value, isName: false);
             return;
         }
 
@@ -242,14 +227,14 @@ internal sealed class EventJsonFormatter
             return;
         }
 
-        entry.Offer(value, WriteEscaped(ref sink, value, isName: false));
+        entry.Offer(value, _strings.Write(ref sink, value, isName: false));
     }
 
     private void WriteName(ref Utf8Sink sink, string key)
     {
         if (key is null || _names is null)
         {
-            WriteEscaped(ref sink, key!, isName: true);
+            _strings.Write(ref sink, key!, isName: true);
             return;
         }
 
@@ -260,144 +245,12 @@ internal sealed class EventJsonFormatter
             return;
         }
 
-        entry.Offer(key, WriteEscaped(ref sink, key, isName: true));
-    }
-
-    /// <summary>Writes a quoted string value, or a quoted name and its colon, and returns the bytes written.</summary>
-    private ReadOnlySpan<byte> WriteEscaped(ref Utf8Sink sink, string value, bool isName)
-    {
-        if (value is not null && !value.AsSpan().ContainsAnyExcept(Plain))
-        {
-            var text = sink.Take(value.Length + (isName ? 3 : 2));
-            text[0] = (byte)'"';
-            Ascii.FromUtf16(value, text[1..], out _);
-            text[value.Length + 1] = (byte)'"';
-            if (isName)
-            {
-                text[^1] = (byte)':';
-            }
-
-            return text;
-        }
-
-        var writer = ScratchWriter();
-        try
-        {
-            if (isName)
-            {
-                writer.WritePropertyName(value!);
-            }
-            else
-            {
-                writer.WriteStringValue(value);
-            }
-
-            return CopyScratch(ref sink, writer);
-        }
-        finally
-        {
-            ResetScratch(writer);
-        }
-    }
-
-    private void WriteRaw(ref Utf8Sink sink, string? json)
-    {
-        if (json is { Length: > 0 and <= MaxDirectRawLength })
-        {
-            var room = sink.Reserve(json.Length * 3);
-            if (Utf8.FromUtf16(json, room, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
-            {
-                sink.Commit(written);
-                return;
-            }
-        }
-
-        // Invalid UTF-16, empty, null or huge: whatever the writer does (it throws), the same way.
-        var writer = ScratchWriter();
-        try
-        {
-            writer.WriteRawValue(json!, skipInputValidation: true);
-            CopyScratch(ref sink, writer);
-        }
-        finally
-        {
-            ResetScratch(writer);
-        }
-    }
-
-    private Utf8JsonWriter ScratchWriter()
-    {
-        _scratch ??= new ArrayBufferWriter<byte>(256);
-        return _scratchWriter ??= new Utf8JsonWriter(_scratch, RelaxedJson.WriterOptions);
-    }
-
-    private ReadOnlySpan<byte> CopyScratch(ref Utf8Sink sink, Utf8JsonWriter writer)
-    {
-        writer.Flush();
-        var written = _scratch!.WrittenSpan;
-        var text = sink.Take(written.Length);
-        written.CopyTo(text);
-        return text;
-    }
-
-    private void ResetScratch(Utf8JsonWriter writer)
-    {
-        writer.Reset();
-        if (_scratch!.Capacity > MaxScratchCapacity)
-        {
-            // One huge value does not keep a huge buffer.
-            _scratchWriter!.Dispose();
-            _scratchWriter = null;
-            _scratch = null;
-            return;
-        }
-
-        _scratch.ResetWrittenCount();
+        entry.Offer(key, _strings.Write(ref sink, key, isName: true));
     }
 
     private static void WriteWithSerializer(IBufferWriter<byte> output, AuditEvent auditEvent)
     {
         using var writer = new Utf8JsonWriter(output, RelaxedJson.WriterOptions);
         JsonSerializer.Serialize(writer, auditEvent, RelaxedJson.Context.AuditEvent);
-    }
-
-    /// <summary>The printable ASCII characters a relaxed <see cref="Utf8JsonWriter"/> writes as they are, asked of the writer.</summary>
-    private static SearchValues<char> PlainAscii()
-    {
-        var buffer = new ArrayBufferWriter<byte>(16);
-        using var writer = new Utf8JsonWriter(buffer, RelaxedJson.WriterOptions);
-        var plain = new List<char>();
-        for (var c = ' '; c < 0x7F; c++)
-        {
-            writer.WriteStringValue([c]);
-            writer.Flush();
-            if (buffer.WrittenSpan.SequenceEqual([(byte)'"', (byte)c, (byte)'"']))
-            {
-                plain.Add(c);
-            }
-
-            writer.Reset();
-            buffer.ResetWrittenCount();
-        }
-
-        return SearchValues.Create([.. plain]);
-    }
-
-    /// <summary>The serializer's text of every named value of an enum, indexed by value.</summary>
-    private static byte[]?[] EnumTexts<T>(JsonTypeInfo<T> typeInfo)
-        where T : struct, Enum
-    {
-        var values = Enum.GetValues<T>();
-        var texts = new byte[]?[values.Length == 0 ? 0 : values.Max(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)) + 1];
-        foreach (var value in values)
-        {
-            var number = Convert.ToInt32(value, CultureInfo.InvariantCulture);
-            if (number >= 0)
-            {
-                texts[number] = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
-            }
-        }
-
-        return texts;
     }
 }

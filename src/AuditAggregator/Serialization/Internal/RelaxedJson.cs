@@ -9,7 +9,9 @@ namespace AuditAggregator.Serialization.Internal;
 /// </summary>
 internal static class RelaxedJson
 {
-    public static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    public static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = Encoder };
 
     public static readonly AuditJsonContext Context = new(new JsonSerializerOptions(AuditJsonContext.Default.Options)
     {
