@@ -30,7 +30,8 @@ public static class AuditEventJson
             return;
         }
 
-        writer.WriteRawValue(Format(auditEvent).WrittenSpan, skipInputValidation: true);
+        using var buffer = Format(auditEvent);
+        writer.WriteRawValue(buffer.WrittenSpan, skipInputValidation: true);
     }
 
     /// <summary>
@@ -41,7 +42,8 @@ public static class AuditEventJson
     public static string Serialize(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        return Encoding.UTF8.GetString(Format(auditEvent).WrittenSpan);
+        using var buffer = Format(auditEvent);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>
@@ -53,7 +55,7 @@ public static class AuditEventJson
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(auditEvent);
-        var buffer = Format(auditEvent);
+        using var buffer = Format(auditEvent);
         buffer.Write("\n"u8);
         stream.Write(buffer.WrittenSpan);
     }
@@ -80,10 +82,18 @@ public static class AuditEventJson
         JsonSerializer.Deserialize(utf8Json, AuditJsonContext.Default.AuditEvent)
         ?? throw new JsonException("Expected an audit event object, found null.");
 
-    private static ArrayBufferWriter<byte> Format(AuditEvent auditEvent)
+    private static PooledBufferWriter Format(AuditEvent auditEvent)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        new EventJsonFormatter(cacheStrings: false).Write(buffer, auditEvent);
-        return buffer;
+        var buffer = new PooledBufferWriter(4096);
+        try
+        {
+            new EventJsonFormatter(cacheStrings: false).Write(buffer, auditEvent);
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
     }
 }

@@ -12,7 +12,8 @@ namespace AuditAggregator.Benchmarks.Micro;
 /// <summary>
 /// Writing 1,000 parsed events as JSON lines into a buffer, as the console's <c>--format jsonl</c> does: the
 /// source-generated serializer through one reused <see cref="Utf8JsonWriter"/> (the path before the hand-written
-/// writer) beside <see cref="AuditEventJsonWriter"/>, one instance for the whole run as the console keeps one.
+/// writer) beside <see cref="AuditEventJsonWriter"/>, one instance for the whole run as the console keeps one, and
+/// <see cref="AuditEventJson.Write"/>, the same writer without the cache, for one event at a time.
 /// </summary>
 /// <remarks>
 /// The events come from the simulators' pages through the adapters' parsers, one parser per stream for all its pages,
@@ -72,6 +73,21 @@ public class JsonLinesWriteBenchmarks
         foreach (var auditEvent in _events)
         {
             _writer.WriteLine(auditEvent);
+        }
+
+        return _buffer.WrittenCount;
+    }
+
+    [Benchmark(Description = "AuditEventJson.Write (no cache)")]
+    public int Static()
+    {
+        _buffer.ResetWrittenCount();
+        foreach (var auditEvent in _events)
+        {
+            AuditEventJson.Write(_json, auditEvent);
+            _json.Flush();
+            _json.Reset();
+            _buffer.Write("\n"u8);
         }
 
         return _buffer.WrittenCount;
