@@ -18,8 +18,8 @@ namespace AuditAggregator.Serialization.Internal;
 /// </remarks>
 internal sealed class EventJsonFormatter
 {
-    private const int ValueCacheSize = 1024;
-    private const int NameCacheSize = 64;
+    private const int ValueCacheSize = 2048;
+    private const int NameCacheSize = 256;
 
     private readonly EscapedStringCache? _values;
     private readonly EscapedStringCache? _names;
