@@ -65,6 +65,9 @@ public sealed class AuditDetails : IReadOnlyDictionary<string, AuditValue>, IEqu
     /// <inheritdoc/>
     public int Count => _items.Length;
 
+    /// <summary>Gets the entries in order, without an enumerator (for the JSON writer).</summary>
+    internal ReadOnlySpan<KeyValuePair<string, AuditValue>> Items => _items;
+
     /// <inheritdoc/>
     public IEnumerable<string> Keys => _items.Select(x => x.Key);
 

@@ -27,6 +27,17 @@ internal static class AdapterPath
         }
     }
 
+    public static async ValueTask<IReadOnlyList<AuditEvent>> TrailAsync(byte[] body, TrailPageParser parser)
+    {
+        // As DocSpacePageBody for the audit trail: one parser (and its caches) for all the pages of a read.
+        var stream = new MemoryStream(body, writable: false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var pooled = await PooledBody.ReadAsync(stream, body.Length).ConfigureAwait(false);
+            return parser.Parse(pooled.Span, 200, CapturedPages.DocSpaceItems);
+        }
+    }
+
     public static async ValueTask<IReadOnlyList<AuditEvent>> SessionsAsync(byte[] body)
     {
         // As LogPageReader: the body into a pooled buffer, then one parser pass; a new cache per

@@ -6,7 +6,8 @@ namespace AuditAggregator.Benchmarks.Pages;
 
 /// <summary>
 /// Realistic response bodies, captured once per process from the simulators: a full DocSpace page (100 login events)
-/// and full ExaVault pages (1,000 session entries, 1,000 webhook entries, v1 and v2 shapes mixed).
+/// and full ExaVault pages (1,000 session entries, 1,000 webhook entries, v1 and v2 shapes mixed); for the writer's
+/// benchmark also ten full DocSpace audit-trail pages.
 /// </summary>
 internal sealed class CapturedPages
 {
@@ -17,9 +18,12 @@ internal sealed class CapturedPages
 
     public const int DocSpacePageCount = 20;
 
-    private CapturedPages(IReadOnlyList<byte[]> docSpacePages, byte[] sessions, byte[] webhooks)
+    public const int TrailPageCount = 10;
+
+    private CapturedPages(IReadOnlyList<byte[]> docSpacePages, IReadOnlyList<byte[]> trailPages, byte[] sessions, byte[] webhooks)
     {
         DocSpacePages = docSpacePages;
+        TrailPages = trailPages;
         DocSpace = docSpacePages[2];
         Sessions = sessions;
         Webhooks = webhooks;
@@ -31,6 +35,9 @@ internal sealed class CapturedPages
 
     /// <summary>Gets 20 consecutive full DocSpace pages (start indexes 0, 100, ... 1,900); <see cref="DocSpace"/> is the third.</summary>
     public IReadOnlyList<byte[]> DocSpacePages { get; }
+
+    /// <summary>Gets 10 consecutive full DocSpace audit-trail pages (start indexes 0, 100, ... 900).</summary>
+    public IReadOnlyList<byte[]> TrailPages { get; }
 
     public byte[] Sessions { get; }
 
@@ -53,9 +60,17 @@ internal sealed class CapturedPages
             docSpacePages.Add(await SendAsync(http, docSpaceRequest));
         }
 
+        var trailPages = new List<byte[]>(TrailPageCount);
+        for (var page = 0; page < TrailPageCount; page++)
+        {
+            using var trailRequest = new HttpRequestMessage(HttpMethod.Get, world.DocSpace.UriFor($"{DocSpaceSimulator.AuditFilterPath}?startIndex={page * DocSpaceItems}&count={DocSpaceItems}"));
+            trailRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SimulatedDocSpaceCredential.DefaultApiKey);
+            trailPages.Add(await SendAsync(http, trailRequest));
+        }
+
         var sessions = await GetExaVaultAsync(http, new Uri(world.ExaVault.ApiBaseUri, $"activity/session?offset={ExaVaultItems}&limit={ExaVaultItems}&sort=-date"));
         var webhooks = await GetExaVaultAsync(http, new Uri(world.ExaVault.ApiBaseUri, $"activity/webhooks?offset={ExaVaultItems}&limit={ExaVaultItems}&sort=-date"));
-        return new CapturedPages(docSpacePages, sessions, webhooks);
+        return new CapturedPages(docSpacePages, trailPages, sessions, webhooks);
     }
 
     private static Task<byte[]> GetExaVaultAsync(HttpClient http, Uri uri)

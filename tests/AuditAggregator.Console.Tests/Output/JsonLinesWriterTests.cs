@@ -1,5 +1,8 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using AuditAggregator.ConsoleApp.Output;
+using AuditAggregator.Serialization;
 using AuditAggregator.Testing;
 using NodaTime;
 
@@ -24,7 +27,9 @@ public sealed class JsonLinesWriterTests
             writer.Complete();
         }
 
-        var expected = string.Concat(events.Select(e => AuditEventJson.Serialize(e) + "\n"));
+        // The serializer itself, not AuditEventJson (which now shares the console's writer).
+        var relaxed = new AuditJsonContext(new JsonSerializerOptions(AuditJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var expected = string.Concat(events.Select(e => JsonSerializer.Serialize(e, relaxed.AuditEvent) + "\n"));
         Assert.Equal(expected, Encoding.UTF8.GetString(stream.ToArray()));
     }
 
