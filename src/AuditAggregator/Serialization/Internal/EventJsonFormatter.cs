@@ -177,7 +177,7 @@ internal sealed class EventJsonFormatter
                 sink.Write((byte)',');
             }
 
-            WriteName(ref sink, items[i].Key);
+            WriteString(ref sink, items[i].Key, _names, isName: true);
             WriteValue(ref sink, items[i].Value);
         }
 
@@ -206,7 +206,8 @@ internal sealed class EventJsonFormatter
         }
     }
 
-    private void WriteString(ref Utf8Sink sink, string? value, EscapedStringCache? cache)
+    // A detail name (isName) is written escaped the same way, from its own cache.
+    private void WriteString(ref Utf8Sink sink, string? value, EscapedStringCache? cache, bool isName = false)
     {
         if (value is null)
         {
@@ -216,7 +217,7 @@ internal sealed class EventJsonFormatter
 
         if (cache is null)
         {
-            _strings.Write(ref sink, value, isName: false);
+            _strings.Write(ref sink, value, isName);
             return;
         }
 
@@ -227,25 +228,7 @@ internal sealed class EventJsonFormatter
             return;
         }
 
-        entry.Offer(value, _strings.Write(ref sink, value, isName: false));
-    }
-
-    private void WriteName(ref Utf8Sink sink, string key)
-    {
-        if (key is null || _names is null)
-        {
-            _strings.Write(ref sink, key!, isName: true);
-            return;
-        }
-
-        ref var entry = ref _names.Find(key);
-        if (ReferenceEquals(entry.Key, key))
-        {
-            sink.Write(entry.Bytes);
-            return;
-        }
-
-        entry.Offer(key, _strings.Write(ref sink, key, isName: true));
+        entry.Offer(value, _strings.Write(ref sink, value, isName));
     }
 
     private static void WriteWithSerializer(IBufferWriter<byte> output, AuditEvent auditEvent)
