@@ -57,60 +57,14 @@ internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source
     public List<AuditEvent> Parse(ReadOnlySpan<byte> body, int status, int capacity)
     {
         var reader = new Utf8JsonReader(body);
-        if (!reader.Read())
-        {
-            throw new JsonException("The body holds no JSON value.");
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            throw DocSpaceErrors.Malformed(Source, status, "the body is null");
-        }
-
-        LoginJson.Expect(ref reader, JsonTokenType.StartObject, "$");
+        var envelope = DocSpaceEnvelope.Open(ref reader, Source, status, countsAreNumbers: true);
         List<AuditEvent>? events = null;
-        int? envelopeStatus = null;
-        int? statusCode = null;
-        string? message = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (envelope.MoveToRecords(ref reader))
         {
-            var key = LoginJson.Classify(ref reader, LoginJson.EnvelopeKeys);
-            reader.Read();
-            switch (key)
-            {
-                case 0:
-                    events = reader.TokenType == JsonTokenType.Null ? null : ReadEvents(ref reader, body, capacity);
-                    break;
-                case 1:
-                    envelopeStatus = LoginJson.ReadInt32(ref reader);
-                    break;
-                case 2:
-                    statusCode = LoginJson.ReadInt32(ref reader);
-                    break;
-                case 3:
-                    message = LoginJson.ReadErrorMessage(ref reader);
-                    break;
-                case 4 or 5:
-                    LoginJson.ReadInt32(ref reader);
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
+            events = reader.TokenType == JsonTokenType.Null ? null : ReadEvents(ref reader, body, capacity);
         }
 
-        // Anything after the envelope is an error, as for the serializer.
-        if (reader.Read())
-        {
-            throw new JsonException("The body holds more than one JSON value.");
-        }
-
-        if (envelopeStatus == 1)
-        {
-            throw DocSpaceErrors.EnvelopeError(Source, status, new ErrorEnvelopeInfo(statusCode, message));
-        }
-
-        return events ?? throw DocSpaceErrors.Malformed(Source, status, "it has no 'response' array");
+        return envelope.Close(ref reader, events);
     }
 
     private List<AuditEvent> ReadEvents(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int capacity)
