@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using AuditAggregator.Parsing;
 
@@ -84,8 +83,7 @@ internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source
         LoginJson.Expect(ref reader, JsonTokenType.StartObject, "response[]");
         var start = reader.TokenStartIndex;
         var fields = default(LoginFields);
-        string? dateText = null;
-        var dateBytes = ReadOnlySpan<byte>.Empty;
+        var date = default(RecordDate);
         var strings = _parts.Strings;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -98,17 +96,7 @@ internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source
                     fields.Id = reader.TryGetInt64(out var id) ? id : throw new JsonException("'id' is not a 64-bit integer.");
                     break;
                 case Field.Date:
-                    dateBytes = default;
-                    dateText = null;
-                    if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
-                    {
-                        dateBytes = reader.ValueSpan;
-                    }
-                    else
-                    {
-                        dateText = LoginJson.ReadText(ref reader, null, "date");
-                    }
-
+                    date.Read(ref reader);
                     break;
                 case Field.User:
                     fields.User = Text(ref reader, strings, "user");
@@ -150,18 +138,7 @@ internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source
             }
         }
 
-        if (dateBytes.IsEmpty || !_dates.TryParse(dateBytes, out fields.Time, out fields.Offset))
-        {
-            try
-            {
-                var time = LoginEventMapper.ParseDate(dateText ?? (dateBytes.IsEmpty ? null : Encoding.UTF8.GetString(dateBytes)), fields.Id, Source);
-                (fields.Time, fields.Offset) = (time.ToInstant(), time.Offset);
-            }
-            catch (AuditSourceException ex)
-            {
-                throw new LoginRecordException(ex);
-            }
-        }
+        date.Resolve(_dates, fields.Id, Source, "Login", out fields.Time, out fields.Offset);
 
         if (includeRawRecord)
         {

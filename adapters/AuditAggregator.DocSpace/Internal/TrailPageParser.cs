@@ -94,8 +94,7 @@ internal sealed class TrailPageParser(string source = DocSpaceSourceNames.Source
         var start = reader.TokenStartIndex;
         var fields = default(TrailFields);
         var hasId = false;
-        string? dateText = null;
-        var dateBytes = ReadOnlySpan<byte>.Empty;
+        var date = default(RecordDate);
         var strings = _parts.Strings;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -110,17 +109,7 @@ internal sealed class TrailPageParser(string source = DocSpaceSourceNames.Source
                     hasId = true;
                     break;
                 case Field.Date:
-                    dateBytes = default;
-                    dateText = null;
-                    if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
-                    {
-                        dateBytes = reader.ValueSpan;
-                    }
-                    else
-                    {
-                        dateText = LoginJson.ReadText(ref reader, null, "date");
-                    }
-
+                    date.Read(ref reader);
                     break;
                 case Field.User:
                     fields.User = LoginJson.ReadText(ref reader, strings, "user");
@@ -182,18 +171,7 @@ internal sealed class TrailPageParser(string source = DocSpaceSourceNames.Source
             throw new JsonException("An audit-trail record has no 'id'.");
         }
 
-        if (dateBytes.IsEmpty || !_dates.TryParse(dateBytes, out fields.Time, out fields.Offset))
-        {
-            try
-            {
-                var time = LoginEventMapper.ParseDate(dateText ?? (dateBytes.IsEmpty ? null : Encoding.UTF8.GetString(dateBytes)), fields.Id, Source, "Audit-trail");
-                (fields.Time, fields.Offset) = (time.ToInstant(), time.Offset);
-            }
-            catch (AuditSourceException ex)
-            {
-                throw new LoginRecordException(ex);
-            }
-        }
+        date.Resolve(_dates, fields.Id, Source, "Audit-trail", out fields.Time, out fields.Offset);
 
         if (includeRawRecord)
         {
