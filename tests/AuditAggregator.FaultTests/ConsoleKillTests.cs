@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using AuditAggregator.FaultTests.Support;
 
 namespace AuditAggregator.FaultTests;
@@ -35,7 +33,7 @@ public sealed class ConsoleKillTests(ITestOutputHelper output)
         string[] arguments =
         [
             "export", "--checkpoint", Path.Combine(directory.FullName, "checkpoint.db"), "--output", outputFile, "--format", "jsonl",
-            "--from", Iso(from), "--to", Iso(to), "--commit-every", "250",
+            "--from", KilledExport.Iso(from), "--to", KilledExport.Iso(to), "--commit-every", "250",
         ];
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -46,68 +44,13 @@ public sealed class ConsoleKillTests(ITestOutputHelper output)
             ["EXAVAULT_ACCESS_TOKEN"] = ExaVaultSimulatorOptions.DefaultAccessToken,
         };
 
-        var random = new Random(20);
-        var kills = 0;
-        var runs = 0;
-        var exitCode = -1;
-        while (true)
-        {
-            runs++;
-            var lengthBefore = File.Exists(outputFile) ? new FileInfo(outputFile).Length : 0;
-            using var console = ConsoleProcess.Start(directory.FullName, arguments, environment);
-            if (kills < Kills)
-            {
-                // Every fourth kill lands at a random moment of start-up or the first pages. The others wait until
-                // this run's output grew by a random step, so the kills spread over the whole export however fast the
-                // machine is: a step is at most 1/30 of the expected output (about 600 bytes an event), so 20 kills
-                // cannot run past the end. Steps cut mid-page and between pages alike.
-                if (kills % 4 != 3)
-                {
-                    var step = random.Next(expected.Count * 600 / 60, expected.Count * 600 / 30);
-                    await WaitUntilAsync(() => console.HasExited || (File.Exists(outputFile) && new FileInfo(outputFile).Length > lengthBefore + step));
-                }
-                else
-                {
-                    await Task.Delay(random.Next(50, 700));
-                }
-
-                if (!console.HasExited)
-                {
-                    await console.KillAsync();
-                    kills++;
-                    output.WriteLine($"run {runs}: killed (kill {kills}); output {new FileInfo(outputFile).Length:N0} bytes");
-                    continue;
-                }
-            }
-
-            exitCode = await console.WaitForExitAsync(TimeSpan.FromSeconds(90));
-            output.WriteLine($"run {runs}: exited {exitCode} after {kills} kills; stderr: {console.Stderr.Trim()}");
-            Assert.True(exitCode == 0, $"the console exited {exitCode}: {console.Stderr}");
-            break;
-        }
-
-        var ids = new List<string>();
-        foreach (var line in await File.ReadAllLinesAsync(outputFile))
-        {
-            using var json = JsonDocument.Parse(line);
-            ids.Add(json.RootElement.GetProperty("id").GetString()!);
-        }
+        // A step is at most 1/30 of the expected output (about 600 bytes an event), so 20 kills cannot run past the end.
+        var kills = await KilledExport.RunAsync(output, directory.FullName, arguments, environment, outputFile, new KillPlan(Kills, Seed: 20, expected.Count * 600, StepDivisor: 30));
+        var ids = await KilledExport.ReadIdsAsync(outputFile);
 
         Delivery.AssertExactlyOnce(output, $"console export killed {kills} times (SIGKILL) and restarted from its checkpoint", "both", expected, ids);
         Assert.True(kills >= Kills, $"only {kills} kills: the export finished too early");
         Assert.True(expected.Count >= 49_000, $"only {expected.Count} events expected");
         directory.Delete(recursive: true);
-    }
-
-    private static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the console made no progress within 60 s");
-            await Task.Delay(5);
-        }
     }
 }

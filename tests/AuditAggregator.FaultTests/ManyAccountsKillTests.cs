@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using AuditAggregator.FaultTests.Support;
 
 namespace AuditAggregator.FaultTests;
@@ -57,52 +55,12 @@ public sealed class ManyAccountsKillTests(ITestOutputHelper output)
         string[] arguments =
         [
             "export", "--sources-file", sources, "--checkpoint", Path.Combine(directory.FullName, "checkpoint.db"), "--output", outputFile,
-            "--format", "jsonl", "--from", Iso(from), "--to", Iso(to), "--commit-every", "200",
+            "--format", "jsonl", "--from", KilledExport.Iso(from), "--to", KilledExport.Iso(to), "--commit-every", "200",
         ];
 
-        var random = new Random(14);
-        var kills = 0;
-        var runs = 0;
-        while (true)
-        {
-            runs++;
-            var lengthBefore = File.Exists(outputFile) ? new FileInfo(outputFile).Length : 0;
-            using var console = ConsoleProcess.Start(directory.FullName, arguments, environment);
-            if (kills < Kills)
-            {
-                // Most kills wait for the output to grow by a random step (at most 1/16 of it, so 8 kills cannot
-                // run past the end); every fourth lands at a random moment of start-up or the first pages.
-                if (kills % 4 != 3)
-                {
-                    var step = random.Next(expected.Count * 600 / 32, expected.Count * 600 / 16);
-                    await WaitUntilAsync(() => console.HasExited || (File.Exists(outputFile) && new FileInfo(outputFile).Length > lengthBefore + step));
-                }
-                else
-                {
-                    await Task.Delay(random.Next(50, 700));
-                }
-
-                if (!console.HasExited)
-                {
-                    await console.KillAsync();
-                    kills++;
-                    output.WriteLine($"run {runs}: killed (kill {kills}); output {new FileInfo(outputFile).Length:N0} bytes");
-                    continue;
-                }
-            }
-
-            var exitCode = await console.WaitForExitAsync(TimeSpan.FromSeconds(90));
-            output.WriteLine($"run {runs}: exited {exitCode} after {kills} kills; stderr: {console.Stderr.Trim()}");
-            Assert.True(exitCode == 0, $"the console exited {exitCode}: {console.Stderr}");
-            break;
-        }
-
-        var ids = new List<string>();
-        foreach (var line in await File.ReadAllLinesAsync(outputFile))
-        {
-            using var json = JsonDocument.Parse(line);
-            ids.Add(json.RootElement.GetProperty("id").GetString()!);
-        }
+        // A step is at most 1/16 of the expected output, so 8 kills cannot run past the end.
+        var kills = await KilledExport.RunAsync(output, directory.FullName, arguments, environment, outputFile, new KillPlan(Kills, Seed: 14, expected.Count * 600, StepDivisor: 16));
+        var ids = await KilledExport.ReadIdsAsync(outputFile);
 
         foreach (var name in new[] { "north-docspace", "south-docspace", "north-exavault" })
         {
@@ -122,16 +80,4 @@ public sealed class ManyAccountsKillTests(ITestOutputHelper output)
 
     private static string AdminKey(DocSpaceSimulator portal) =>
         portal.Options.Credentials.First(c => c.Kind == DocSpaceCredentialKind.ApiKey && c.IsAdmin).Secret;
-
-    private static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the console made no progress within 60 s");
-            await Task.Delay(5);
-        }
-    }
 }

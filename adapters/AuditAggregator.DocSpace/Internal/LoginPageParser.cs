@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using AuditAggregator.Parsing;
 
@@ -57,60 +56,14 @@ internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source
     public List<AuditEvent> Parse(ReadOnlySpan<byte> body, int status, int capacity)
     {
         var reader = new Utf8JsonReader(body);
-        if (!reader.Read())
-        {
-            throw new JsonException("The body holds no JSON value.");
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            throw DocSpaceErrors.Malformed(Source, status, "the body is null");
-        }
-
-        LoginJson.Expect(ref reader, JsonTokenType.StartObject, "$");
+        var envelope = DocSpaceEnvelope.Open(ref reader, Source, status, countsAreNumbers: true);
         List<AuditEvent>? events = null;
-        int? envelopeStatus = null;
-        int? statusCode = null;
-        string? message = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (envelope.MoveToRecords(ref reader))
         {
-            var key = LoginJson.Classify(ref reader, LoginJson.EnvelopeKeys);
-            reader.Read();
-            switch (key)
-            {
-                case 0:
-                    events = reader.TokenType == JsonTokenType.Null ? null : ReadEvents(ref reader, body, capacity);
-                    break;
-                case 1:
-                    envelopeStatus = LoginJson.ReadInt32(ref reader);
-                    break;
-                case 2:
-                    statusCode = LoginJson.ReadInt32(ref reader);
-                    break;
-                case 3:
-                    message = LoginJson.ReadErrorMessage(ref reader);
-                    break;
-                case 4 or 5:
-                    LoginJson.ReadInt32(ref reader);
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
+            events = reader.TokenType == JsonTokenType.Null ? null : ReadEvents(ref reader, body, capacity);
         }
 
-        // Anything after the envelope is an error, as for the serializer.
-        if (reader.Read())
-        {
-            throw new JsonException("The body holds more than one JSON value.");
-        }
-
-        if (envelopeStatus == 1)
-        {
-            throw DocSpaceErrors.EnvelopeError(Source, status, new ErrorEnvelopeInfo(statusCode, message));
-        }
-
-        return events ?? throw DocSpaceErrors.Malformed(Source, status, "it has no 'response' array");
+        return envelope.Close(ref reader, events);
     }
 
     private List<AuditEvent> ReadEvents(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int capacity)
@@ -130,8 +83,7 @@ internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source
         LoginJson.Expect(ref reader, JsonTokenType.StartObject, "response[]");
         var start = reader.TokenStartIndex;
         var fields = default(LoginFields);
-        string? dateText = null;
-        var dateBytes = ReadOnlySpan<byte>.Empty;
+        var date = default(RecordDate);
         var strings = _parts.Strings;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -144,17 +96,7 @@ internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source
                     fields.Id = reader.TryGetInt64(out var id) ? id : throw new JsonException("'id' is not a 64-bit integer.");
                     break;
                 case Field.Date:
-                    dateBytes = default;
-                    dateText = null;
-                    if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
-                    {
-                        dateBytes = reader.ValueSpan;
-                    }
-                    else
-                    {
-                        dateText = LoginJson.ReadText(ref reader, null, "date");
-                    }
-
+                    date.Read(ref reader);
                     break;
                 case Field.User:
                     fields.User = Text(ref reader, strings, "user");
@@ -196,18 +138,7 @@ internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source
             }
         }
 
-        if (dateBytes.IsEmpty || !_dates.TryParse(dateBytes, out fields.Time, out fields.Offset))
-        {
-            try
-            {
-                var time = LoginEventMapper.ParseDate(dateText ?? (dateBytes.IsEmpty ? null : Encoding.UTF8.GetString(dateBytes)), fields.Id, Source);
-                (fields.Time, fields.Offset) = (time.ToInstant(), time.Offset);
-            }
-            catch (AuditSourceException ex)
-            {
-                throw new LoginRecordException(ex);
-            }
-        }
+        date.Resolve(_dates, fields.Id, Source, "Login", out fields.Time, out fields.Offset);
 
         if (includeRawRecord)
         {
