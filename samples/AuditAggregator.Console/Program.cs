@@ -24,8 +24,8 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
 
 // 2. stdout carries data only (a table, JSON Lines, CSV, OCSF, ECS), through a large buffer because an export can
 //    be millions of lines; stderr carries the notes, the progress line and errors, so `> file` captures pure data.
-//    A write that fails there (a full disk) is reported naming stdout, with exit 2.
-await using var stdout = new StreamWriter(new OutputStream(Console.OpenStandardOutput(), "stdout"), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+//    A write that fails there (a full disk, a pipe whose reader has gone) is reported naming stdout, with exit 2.
+await using var stdout = new StreamWriter(new OutputStream(StandardOutput.Open(), "stdout"), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
 
 // 3. What the console needs to know about its surroundings: progress lines only when stderr is a terminal, colours
 //    and the terminal's width only when stdout is one; the environment variables that point at real services.

@@ -19,6 +19,34 @@ public sealed class ProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Process_ReaderOfStdoutGoesAway_StopsReadingPagesAndExitsTwoNamingStdout()
+    {
+        // `export | head -1`: once the pipe's reader has gone the export must stop, not read (and be billed for)
+        // every page and report them all exported. Each request is slowed so that the read is far from its end.
+        await using var world = await Worlds.StartAsync(6000);
+        world.DocSpace.Faults.SetRandomFaults(1.0, 1, SimulatedFault.Slow(TimeSpan.FromMilliseconds(50)));
+        world.ExaVault.Faults.SetRandomFaults(1.0, 1, SimulatedFault.Slow(TimeSpan.FromMilliseconds(50)));
+        using var process = ConsoleProcess.Start(
+            ["export", "--format", "jsonl", "--page-size", "50", "--from", "2025-05-13T12:00:00Z", "--to", "2025-06-02T12:00:00Z"],
+            Worlds.Variables(world));
+
+        var first = await process.StandardOutput.ReadLineAsync();
+        process.StandardOutput.Close();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        var stderr = await errors;
+        output.WriteLine(stderr);
+
+        Assert.NotNull(first);
+        Assert.True(process.ExitCode == 2, $"exit {process.ExitCode}: {stderr}");
+        Assert.Contains("stdout: cannot write", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        var pages = Worlds.ExpectedIds(world, new DateTimeOffset(2025, 5, 13, 12, 0, 0, TimeSpan.Zero), Worlds.To).Count / 50;
+        Assert.InRange(world.DocSpace.RequestCount + world.ExaVault.RequestCount, 1, pages / 2);
+    }
+
+    [Fact]
     public async Task Process_BadArgument_ExitsTwoWithOneMessageAndNoStackTrace()
     {
         var run = await ConsoleProcess.RunAsync(["--format", "xml"]);
