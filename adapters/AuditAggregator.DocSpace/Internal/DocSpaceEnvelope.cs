@@ -9,7 +9,7 @@ namespace AuditAggregator.DocSpace.Internal;
 /// </summary>
 /// <remarks>
 /// A mutable value kept in a local for one parse: it carries the keys it has read to <see cref="Close"/>, and costs a
-/// page nothing on the heap. The parser's loop is
+/// page nothing on the heap. <see cref="ReadPage{TParser}"/> is the loop both page parsers run:
 /// <c>while (envelope.MoveToRecords(ref reader)) { records = ... }</c>, then <c>envelope.Close(ref reader, records)</c>.
 /// </remarks>
 internal struct DocSpaceEnvelope
@@ -20,6 +20,41 @@ internal struct DocSpaceEnvelope
     private int? _envelopeStatus;
     private int? _statusCode;
     private string? _message;
+
+    /// <summary>
+    /// Reads a whole page: the envelope, and each record of its <c>response</c> array through <paramref name="parser"/>.
+    /// </summary>
+    /// <typeparam name="TParser">The stream's record parser.</typeparam>
+    /// <param name="parser">Reads one record into an event.</param>
+    /// <param name="body">The whole response body.</param>
+    /// <param name="status">The HTTP status, for errors.</param>
+    /// <param name="capacity">The page size asked for, to size the list.</param>
+    /// <param name="countsAreNumbers">See <see cref="Open"/>.</param>
+    /// <returns>The page's events, in the server's order.</returns>
+    public static List<AuditEvent> ReadPage<TParser>(TParser parser, ReadOnlySpan<byte> body, int status, int capacity, bool countsAreNumbers)
+        where TParser : IDocSpaceRecordParser
+    {
+        var reader = new Utf8JsonReader(body);
+        var envelope = Open(ref reader, parser.Source, status, countsAreNumbers);
+        List<AuditEvent>? events = null;
+        while (envelope.MoveToRecords(ref reader))
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                events = null;
+                continue;
+            }
+
+            LoginJson.Expect(ref reader, JsonTokenType.StartArray, "response");
+            events = new List<AuditEvent>(capacity);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                events.Add(parser.ReadEvent(ref reader, body));
+            }
+        }
+
+        return envelope.Close(ref reader, events);
+    }
 
     private DocSpaceEnvelope(string source, int status, bool countsAreNumbers)
     {

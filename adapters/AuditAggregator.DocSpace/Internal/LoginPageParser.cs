@@ -14,7 +14,7 @@ namespace AuditAggregator.DocSpace.Internal;
 /// properties kept; each record is then mapped by <see cref="LoginEventMapper.Build"/>. With raw records on, each
 /// event keeps the record's own JSON text, sliced from the same bytes. One instance per read; not thread-safe: concurrent page fetches take <see cref="Gate"/> around a parse.
 /// </remarks>
-internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source, bool includeRawRecord = false)
+internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source, bool includeRawRecord = false) : IDocSpaceRecordParser
 {
     private readonly LoginParts _parts = new();
     private readonly Utf8IsoTimeParser _dates = new();
@@ -53,32 +53,11 @@ internal sealed class LoginPageParser(string source = DocSpaceSourceNames.Source
     /// <exception cref="AuditSourceException">The envelope says status 1, or has no <c>response</c> array.</exception>
     /// <exception cref="JsonException">The body is not JSON of the documented shape.</exception>
     /// <exception cref="LoginRecordException">A record's <c>date</c> cannot be read.</exception>
-    public List<AuditEvent> Parse(ReadOnlySpan<byte> body, int status, int capacity)
-    {
-        var reader = new Utf8JsonReader(body);
-        var envelope = DocSpaceEnvelope.Open(ref reader, Source, status, countsAreNumbers: true);
-        List<AuditEvent>? events = null;
-        while (envelope.MoveToRecords(ref reader))
-        {
-            events = reader.TokenType == JsonTokenType.Null ? null : ReadEvents(ref reader, body, capacity);
-        }
+    public List<AuditEvent> Parse(ReadOnlySpan<byte> body, int status, int capacity) =>
+        DocSpaceEnvelope.ReadPage(this, body, status, capacity, countsAreNumbers: true);
 
-        return envelope.Close(ref reader, events);
-    }
-
-    private List<AuditEvent> ReadEvents(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int capacity)
-    {
-        LoginJson.Expect(ref reader, JsonTokenType.StartArray, "response");
-        var events = new List<AuditEvent>(capacity);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            events.Add(ReadEvent(ref reader, body));
-        }
-
-        return events;
-    }
-
-    private AuditEvent ReadEvent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    /// <inheritdoc/>
+    public AuditEvent ReadEvent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
     {
         LoginJson.Expect(ref reader, JsonTokenType.StartObject, "response[]");
         var start = reader.TokenStartIndex;

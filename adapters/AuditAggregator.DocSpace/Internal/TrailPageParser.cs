@@ -13,7 +13,7 @@ namespace AuditAggregator.DocSpace.Internal;
 /// kept in details. Each record is then mapped by <see cref="TrailEventMapper.Build"/>. With raw records on, each
 /// event keeps the record's own JSON text, sliced from the same bytes. One instance per read; not thread-safe.
 /// </remarks>
-internal sealed class TrailPageParser(string source = DocSpaceSourceNames.Source, bool includeRawRecord = false)
+internal sealed class TrailPageParser(string source = DocSpaceSourceNames.Source, bool includeRawRecord = false) : IDocSpaceRecordParser
 {
     private static readonly byte[][] FieldNames =
     [
@@ -63,32 +63,11 @@ internal sealed class TrailPageParser(string source = DocSpaceSourceNames.Source
     /// <exception cref="AuditSourceException">The envelope says status 1, or has no <c>response</c> array.</exception>
     /// <exception cref="JsonException">The body is not JSON of the documented shape.</exception>
     /// <exception cref="LoginRecordException">A record's <c>date</c> cannot be read.</exception>
-    public List<AuditEvent> Parse(ReadOnlySpan<byte> body, int status, int capacity)
-    {
-        var reader = new Utf8JsonReader(body);
-        var envelope = DocSpaceEnvelope.Open(ref reader, Source, status, countsAreNumbers: false);
-        List<AuditEvent>? events = null;
-        while (envelope.MoveToRecords(ref reader))
-        {
-            events = reader.TokenType == JsonTokenType.Null ? null : ReadEvents(ref reader, body, capacity);
-        }
+    public List<AuditEvent> Parse(ReadOnlySpan<byte> body, int status, int capacity) =>
+        DocSpaceEnvelope.ReadPage(this, body, status, capacity, countsAreNumbers: false);
 
-        return envelope.Close(ref reader, events);
-    }
-
-    private List<AuditEvent> ReadEvents(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int capacity)
-    {
-        LoginJson.Expect(ref reader, JsonTokenType.StartArray, "response");
-        var events = new List<AuditEvent>(capacity);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            events.Add(ReadEvent(ref reader, body));
-        }
-
-        return events;
-    }
-
-    private AuditEvent ReadEvent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    /// <inheritdoc/>
+    public AuditEvent ReadEvent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
     {
         LoginJson.Expect(ref reader, JsonTokenType.StartObject, "response[]");
         var start = reader.TokenStartIndex;
