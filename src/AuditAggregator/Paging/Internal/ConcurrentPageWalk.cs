@@ -62,7 +62,7 @@ internal static class ConcurrentPageWalk
             {
                 // How far this read looks ahead of its consumer (MayAskForMore caps it at its share); the source's
                 // slots (PageConcurrency) decide how many of those pages are on the wire at once, across its reads.
-                var limit = Math.Min(Math.Min(allowed, concurrency.Current), PagesLeft(query, options, first, last, walked, stride));
+                var limit = Math.Min(allowed, PagesLeft(query, options, first, last, walked, stride));
                 while (inFlight.Count < limit && MayAskForMore(inFlight, concurrency) && (options.MaxPages is not { } maxPages || nextPage < maxPages))
                 {
                     var request = new PageRequest(nextPage, (long)nextPage * stride, size);
